@@ -1,0 +1,222 @@
+"""
+Every article, parsed and rendered once, indexed for the views.
+
+`get_library()` is the one place that knows where articles live. It re-reads the content folder
+when a file is added, changed, renamed or removed (checked at most every CONTENT_CHECK_INTERVAL
+seconds, by file names, sizes and modification times), so editors see their change on the next
+request without a restart. A file that cannot become an article is logged and skipped; every
+other article keeps serving.
+"""
+
+import logging
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from django.conf import settings
+from django.urls import reverse
+
+from articles.frontmatter import Metadata, SourceFile, parse_source
+from articles.problems import ContentError, Problem
+from articles.rendering import Rendered, render_body
+from articles.topics import TOPICS, TOPICS_BY_SLUG, Topic
+
+logger = logging.getLogger(__name__)
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    path: Path
+    metadata: Metadata
+    rendered: Rendered
+
+    @property
+    def title(self) -> str:
+        return self.metadata.title
+
+    @property
+    def summary(self) -> str:
+        return self.metadata.summary
+
+    @property
+    def topic(self) -> Topic:
+        return TOPICS_BY_SLUG[self.metadata.topic]
+
+    @cached_property
+    def url(self) -> str:
+        return reverse("articles:detail", args=[self.slug])
+
+    def is_public(self, today: date) -> bool:
+        """Published articles only: not a draft and not scheduled for a later day."""
+        return not self.metadata.draft and self.metadata.published <= today
+
+    def is_review_overdue(self, today: date) -> bool:
+        return self.metadata.next_review < today
+
+
+class Library:
+    """An immutable snapshot of the content folder."""
+
+    def __init__(self, articles: list[Article], problems: list[Problem], fingerprint: Fingerprint = ()):
+        self.articles = tuple(sorted(articles, key=lambda article: article.title.lower()))
+        self.problems = tuple(sorted(problems))
+        self.fingerprint = fingerprint
+        self.by_slug = {article.slug: article for article in self.articles}
+        self.aliases: dict[str, str] = {}
+        for article in self.articles:
+            for alias in article.metadata.aliases:
+                if alias not in self.by_slug:  # a clash is reported at load; the first owner keeps it
+                    self.aliases.setdefault(alias, article.slug)
+        self._public_cache: tuple[date, tuple[Article, ...]] | None = None
+        self._page_memo: tuple[date, dict] = (date.min, {})
+
+    def get(self, slug: str) -> Article | None:
+        return self.by_slug.get(slug)
+
+    def public(self, today: date) -> tuple[Article, ...]:
+        """Articles a reader may see today, sorted by title. Memoized for the day."""
+        cached = self._public_cache
+        if cached is None or cached[0] != today:
+            cached = (today, tuple(article for article in self.articles if article.is_public(today)))
+            self._public_cache = cached
+        return cached[1]
+
+    def page_memo(self, today: date) -> dict:
+        """A dict for memoized pages of this snapshot, emptied when the day changes."""
+        if self._page_memo[0] != today:
+            self._page_memo = (today, {})
+        return self._page_memo[1]
+
+    def public_by_topic(self, today: date) -> list[tuple[Topic, list[Article]]]:
+        grouped = defaultdict(list)
+        for article in self.public(today):
+            grouped[article.metadata.topic].append(article)
+        return [(topic, grouped[topic.slug]) for topic in TOPICS if grouped[topic.slug]]
+
+    def public_with_tag(self, tag: str, today: date) -> list[Article]:
+        return [article for article in self.public(today) if tag in article.metadata.tags]
+
+
+def load_library(content_dir: Path) -> Library:
+    """Read, validate and render every Markdown file below `content_dir`."""
+    fingerprint = fingerprint_of(content_dir)
+    problems: list[Problem] = []
+    sources = _accepted_sources(_parse_all(content_dir, problems), problems)
+    slugs_by_path = {source.path.resolve(): source.path.stem for source in sources}
+    articles = []
+    for source in sources:
+        rendered = render_body(
+            path=source.path,
+            body=source.body,
+            first_line=source.body_first_line,
+            references=source.metadata.references,
+            slugs_by_path=slugs_by_path,
+        )
+        problems.extend(rendered.problems)
+        articles.append(Article(slug=source.path.stem, path=source.path, metadata=source.metadata, rendered=rendered))
+    return Library(articles, problems, fingerprint)
+
+
+def content_files(content_dir: Path) -> list[Path]:
+    """Markdown files below `content_dir`, skipping hidden files and folders (editor temp files)."""
+    if not content_dir.is_dir():
+        return []
+    return sorted(
+        path
+        for path in content_dir.rglob("*.md")
+        if not any(part.startswith(".") for part in path.relative_to(content_dir).parts)
+    )
+
+
+def fingerprint_of(content_dir: Path) -> Fingerprint:
+    """Cheap summary of the folder: any add, edit, rename or delete changes it."""
+    entries = []
+    for path in content_files(content_dir):
+        try:
+            stat = path.stat()
+        except FileNotFoundError:  # deleted while we looked
+            continue
+        entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(entries)
+
+
+def _parse_all(content_dir: Path, problems: list[Problem]) -> list[SourceFile]:
+    sources = []
+    for path in content_files(content_dir):
+        try:
+            text = path.read_text(encoding="utf-8")
+            sources.append(parse_source(path, text))
+        except UnicodeDecodeError as error:
+            problems.append(Problem(path, 1, f"file is not UTF-8 text ({error.reason})"))
+        except OSError as error:  # removed or unreadable while we scanned
+            problems.append(Problem(path, 1, f"file could not be read ({error.strerror})"))
+        except ContentError as error:
+            problems.extend(error.problems)
+    return sources
+
+
+def _accepted_sources(sources: list[SourceFile], problems: list[Problem]) -> list[SourceFile]:
+    """Drop files whose slug repeats an earlier one; report aliases that clash."""
+    accepted, first_path_for = [], {}
+    for source in sources:
+        slug = source.path.stem
+        if slug in first_path_for:
+            problems.append(Problem(source.path, 1, f"duplicate slug '{slug}': {first_path_for[slug]} has it too"))
+            continue
+        first_path_for[slug] = source.path
+        accepted.append(source)
+    owner_of_alias = {}
+    for source in accepted:
+        for alias in source.metadata.aliases:
+            clash = first_path_for.get(alias) or owner_of_alias.get(alias)
+            if clash:
+                problems.append(Problem(source.path, 1, f"alias '{alias}' is already used by {clash}"))
+            owner_of_alias[alias] = source.path
+    return accepted
+
+
+class _LibraryHolder:
+    """Keeps the current Library for one content folder and reloads it when the folder changes."""
+
+    def __init__(self, configured: str | Path):
+        self.configured = configured  # the setting as given, compared cheaply on every request
+        self.content_dir = Path(configured)
+        self.library: Library | None = None
+        self.checked_at = 0.0
+        self.lock = threading.Lock()
+
+    def get(self, check_interval: float) -> Library:
+        now = time.monotonic()
+        if self.library is not None and now - self.checked_at < check_interval:
+            return self.library
+        with self.lock:
+            if self.library is None or fingerprint_of(self.content_dir) != self.library.fingerprint:
+                self.library = load_library(self.content_dir)
+                self.log_loaded()
+            self.checked_at = time.monotonic()
+            return self.library
+
+    def log_loaded(self) -> None:
+        for problem in self.library.problems:
+            logger.warning("content: %s", problem.format(self.content_dir))
+        logger.info("content: loaded %d articles from %s", len(self.library.articles), self.content_dir)
+
+
+_holder: _LibraryHolder | None = None
+
+
+def get_library() -> Library:
+    """The current Library for settings.CONTENT_DIR."""
+    global _holder
+    configured = settings.CONTENT_DIR
+    holder = _holder
+    if holder is None or holder.configured != configured:
+        holder = _holder = _LibraryHolder(configured)
+    return holder.get(settings.CONTENT_CHECK_INTERVAL)

@@ -1,0 +1,247 @@
+"""
+Markdown to sanitized HTML, once per file change.
+
+Besides python-markdown's own extensions this module adds what the content contract needs:
+`[@key]` citations become numbered links to the reference list, links to other `.md` files
+become article URLs, `/static/...` images get their served (hashed) URL and intrinsic size,
+and table alignment becomes a class (inline styles are not allowed through the sanitizer).
+Every problem found is returned with its line, and the page still renders without it.
+"""
+
+import html
+import re
+import xml.etree.ElementTree as etree  # noqa: N813 - the name python-markdown uses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import markdown
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.urls import reverse
+from django.utils.safestring import SafeString
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+from articles import sanitizer
+from articles.frontmatter import Reference
+from articles.problems import Problem, line_of
+
+CITATION_PATTERN = r"\[(@[^\]]*)\]"
+CITATION_KEY = re.compile(r"^@([a-z0-9]+(?:-[a-z0-9]+)*)$")
+VIEWBOX = re.compile(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"')
+ALIGN_STYLE = re.compile(r"text-align:\s*(left|right|center)")
+WORDS_PER_MINUTE = 200
+
+MARKDOWN_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "tables", "toc", "sane_lists"]
+MARKDOWN_CONFIG = {"toc": {"toc_depth": "2-3"}, "footnotes": {"BACKLINK_TITLE": "Back to the text"}}
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: SafeString
+    toc: tuple[Heading, ...]
+    references: tuple[Reference, ...]  # in the order they are first cited; uncited ones last
+    cited_ids: frozenset[str]
+    plain_text: str
+    problems: tuple[Problem, ...]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.plain_text.split())
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(self.word_count / WORDS_PER_MINUTE))
+
+
+@dataclass
+class _RenderState:
+    """What one conversion learns as it goes; shared by the processors of that conversion."""
+
+    path: Path
+    body: str
+    first_line: int
+    references: Mapping[str, Reference]
+    slugs_by_path: Mapping[Path, str]
+    cited: list[str] = field(default_factory=list)
+    citation_counts: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, needle: str, message: str) -> None:
+        self.problems.append(Problem(self.path, line_of(self.body, needle, self.first_line), message))
+
+    def number_for(self, key: str) -> int:
+        if key not in self.cited:
+            self.cited.append(key)
+        return self.cited.index(key) + 1
+
+
+def render_body(
+    *,
+    path: Path,
+    body: str,
+    first_line: int,
+    references: tuple[Reference, ...],
+    slugs_by_path: Mapping[Path, str],
+) -> Rendered:
+    """Render one article body. `slugs_by_path` maps every content file (resolved) to its slug."""
+    state = _RenderState(
+        path=path,
+        body=body,
+        first_line=first_line,
+        references={reference.id: reference for reference in references},
+        slugs_by_path=slugs_by_path,
+    )
+    md = markdown.Markdown(
+        extensions=[*MARKDOWN_EXTENSIONS, _ContractExtension(state)],
+        extension_configs=MARKDOWN_CONFIG,
+        output_format="html",
+    )
+    raw_html = md.convert(body)
+    _report_removed_html(state, md)
+    for reference in references:
+        if reference.id not in state.cited:
+            state.problems.append(
+                Problem(path, reference.line, f"reference '{reference.id}' is never cited in the text")
+            )
+    ordered = [state.references[key] for key in state.cited]
+    ordered += [reference for reference in references if reference.id not in state.cited]
+    safe_html = sanitizer.sanitize(raw_html)
+    return Rendered(
+        html=safe_html,
+        toc=tuple(_flatten_toc(md.toc_tokens)),
+        references=tuple(ordered),
+        cited_ids=frozenset(state.cited),
+        plain_text=sanitizer.plain_text(safe_html),
+        problems=tuple(state.problems),
+    )
+
+
+def _flatten_toc(tokens: list[dict]) -> list[Heading]:
+    headings = []
+    for token in tokens:
+        headings.append(Heading(level=token["level"], anchor=token["id"], text=html.unescape(token["name"])))
+        headings.extend(_flatten_toc(token["children"]))
+    return headings
+
+
+def _report_removed_html(state: _RenderState, md: markdown.Markdown) -> None:
+    for fragment in md.htmlStash.rawHtmlBlocks:
+        if isinstance(fragment, str) and sanitizer.changes(fragment):
+            snippet = " ".join(fragment.split())[:60]
+            state.report(fragment.strip()[:40], f"the sanitizer removed HTML here: {snippet}")
+
+
+class _ContractExtension(Extension):
+    def __init__(self, state: _RenderState):
+        super().__init__()
+        self.state = state
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - python-markdown's API
+        # Above the link pattern (160) so "[@key]" is never read as a link.
+        md.inlinePatterns.register(_CitationProcessor(CITATION_PATTERN, md, self.state), "citation", 175)
+        # After inline processing (priority 20) so links and images exist as elements.
+        md.treeprocessors.register(_ContractTreeprocessor(md, self.state), "contract", 15)
+
+
+class _CitationProcessor(InlineProcessor):
+    def __init__(self, pattern: str, md: markdown.Markdown, state: _RenderState):
+        super().__init__(pattern, md)
+        self.state = state
+
+    def handleMatch(self, match: re.Match, data: str):  # noqa: N802 - python-markdown's API
+        links = []
+        for key_text in (part.strip() for part in match.group(1).split(";")):
+            key_match = CITATION_KEY.match(key_text)
+            if not key_match or key_match.group(1) not in self.state.references:
+                self.state.report(
+                    match.group(0), f"citation '{key_text.lstrip('@')}' is not in this article's references"
+                )
+                continue
+            links.append(self.citation_link(key_match.group(1)))
+        sup = etree.Element("sup", {"class": "citation" if links else "citation citation-missing"})
+        sup.text = "[" if links else "[?]"
+        for index, link in enumerate(links):
+            sup.append(link)
+            link.tail = "]" if index == len(links) - 1 else ", "
+        return sup, match.start(0), match.end(0)
+
+    def citation_link(self, key: str) -> etree.Element:
+        number = self.state.number_for(key)
+        count = self.state.citation_counts[key] = self.state.citation_counts.get(key, 0) + 1
+        link = etree.Element(
+            "a", {"href": f"#ref-{key}", "id": f"cite-{key}-{count}", "aria-label": f"Reference {number}"}
+        )
+        link.text = str(number)
+        return link
+
+
+class _ContractTreeprocessor(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, state: _RenderState):
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.tag == "a":
+                self.rewrite_link(element)
+            elif element.tag == "img":
+                self.check_image(element)
+            elif element.tag in ("th", "td"):
+                self.align_to_class(element)
+            elif element.tag == "h1":
+                element.tag = "h2"
+                self.state.report(
+                    f"# {element.text or ''}", "use '##' for sections: the page title is the only top heading"
+                )
+
+    def rewrite_link(self, link: etree.Element) -> None:
+        href = link.get("href", "")
+        address, _, anchor = href.partition("#")
+        if not address.endswith(".md") or "://" in address:
+            return
+        target = (self.state.path.parent / PurePosixPath(address)).resolve()
+        slug = self.state.slugs_by_path.get(target)
+        if slug is None:
+            self.state.report(href, f"link to a missing article: {address}")
+            link.attrib.pop("href")
+            return
+        url = reverse("articles:detail", args=[slug])
+        link.set("href", f"{url}#{anchor}" if anchor else url)
+
+    def check_image(self, image: etree.Element) -> None:
+        src = image.get("src", "")
+        if not image.get("alt", "").strip():
+            self.state.report(src or "![", "image without alt text: describe what it shows")
+        if not src.startswith("/static/"):
+            self.state.report(src or "![", "images must be files in static/ linked as /static/...")
+            image.attrib.pop("src", None)
+            return
+        relative = src.removeprefix("/static/")
+        found = finders.find(relative)
+        if not found:
+            self.state.report(src, f"image file not found in static/: {relative}")
+            return
+        image.set("src", staticfiles_storage.url(relative))
+        image.set("loading", "lazy")
+        image.set("decoding", "async")
+        size = VIEWBOX.search(Path(found).read_text(errors="replace")[:2000]) if relative.endswith(".svg") else None
+        if size:
+            # Intrinsic size lets the browser reserve the space before the image arrives (no layout shift).
+            image.set("width", str(round(float(size.group(1)))))
+            image.set("height", str(round(float(size.group(2)))))
+
+    @staticmethod
+    def align_to_class(cell: etree.Element) -> None:
+        alignment = ALIGN_STYLE.search(cell.attrib.pop("style", "") or "")
+        if alignment:
+            cell.set("class", f"align-{alignment.group(1)}")

@@ -1,0 +1,77 @@
+"""Thin HTTP layer over the Library: look up, check visibility, render."""
+
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from articles.library import get_library
+from articles.page_cache import memoize_public_page
+from articles.topics import TOPICS_BY_SLUG
+
+
+@require_safe
+@memoize_public_page
+def home(request):
+    library = get_library()
+    return render(request, "articles/home.html", {"topic_groups": library.public_by_topic(timezone.localdate())})
+
+
+@require_safe
+@memoize_public_page
+def article_list(request):
+    library = get_library()
+    return render(
+        request, "articles/article_list.html", {"topic_groups": library.public_by_topic(timezone.localdate())}
+    )
+
+
+@require_safe
+@memoize_public_page
+def topic_detail(request, topic):
+    topic_object = TOPICS_BY_SLUG.get(topic)
+    if topic_object is None:
+        raise Http404("No such topic")
+    today = timezone.localdate()
+    articles = [article for article in get_library().public(today) if article.metadata.topic == topic]
+    return render(request, "articles/topic_detail.html", {"topic": topic_object, "articles": articles})
+
+
+@require_safe
+@memoize_public_page
+def tag_detail(request, tag):
+    articles = get_library().public_with_tag(tag, timezone.localdate())
+    if not articles:
+        raise Http404("No articles with this tag")
+    return render(request, "articles/tag_detail.html", {"tag": tag, "articles": articles})
+
+
+@require_safe
+@memoize_public_page
+def article_detail(request, slug):
+    library = get_library()
+    article = library.get(slug)
+    if article is None:
+        if slug in library.aliases:
+            return HttpResponsePermanentRedirect(library.get(library.aliases[slug]).url)
+        raise Http404("No such article")
+    today = timezone.localdate()
+    is_preview = not article.is_public(today)
+    # Drafts and scheduled articles exist only for staff, who see them with a preview banner.
+    if is_preview and not request.user.is_staff:
+        raise Http404("No such article")
+    context = {
+        "article": article,
+        "is_preview": is_preview,
+        "review_overdue": article.is_review_overdue(today),
+    }
+    return render(request, "articles/article_detail.html", context)
+
+
+def healthz(request):
+    """Liveness: answers while the process can serve requests. Deliberately does no I/O."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)

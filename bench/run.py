@@ -1,0 +1,174 @@
+"""
+`make bench`: how fast the site loads its content and answers requests.
+
+1. Load time and peak memory of the Library for 100 and 1,000 generated articles.
+2. Requests/s and p50/p99 latency of an article page and of /healthz under gunicorn with 2 workers,
+   measured in the same run by a load generator on 127.0.0.1 for a bounded time, as a first-time
+   visitor (no cookies). Target: the article page reaches at least 90% of /healthz throughput.
+3. Page weight: the article page's HTML and CSS, gzip-compressed (budget: 50 KB).
+
+Only 127.0.0.1 is ever contacted; every loop is bounded in time.
+"""
+
+import argparse
+import gzip
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.load import measure  # noqa: E402
+
+BENCH_ENV = {
+    "DJANGO_SETTINGS_MODULE": "ketamine_site.settings",
+    "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
+    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "DJANGO_DEBUG": "0",
+}
+
+BROWSER_HEADERS = {"Accept-Encoding": "gzip"}
+
+LOAD_SNIPPET = """
+import time, tracemalloc, django, sys
+from pathlib import Path
+django.setup()
+from articles.library import load_library
+folder = Path(sys.argv[1])
+start = time.perf_counter(); library = load_library(folder); seconds = time.perf_counter() - start
+tracemalloc.start(); load_library(folder); peak = tracemalloc.get_traced_memory()[1]
+print(len(library.articles), seconds, peak)
+"""
+
+
+def bench_loading(sizes: list[int]) -> None:
+    from bench.generate import generate
+
+    print("Library load (generated articles, parsed + rendered once):")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            generate(Path(folder), size)
+            out = subprocess.run(
+                [sys.executable, "-c", LOAD_SNIPPET, folder],
+                cwd=REPO,
+                env={**os.environ, **BENCH_ENV},
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.split()
+            count, seconds, peak = int(out[0]), float(out[1]), int(out[2])
+            print(
+                f"  {count:>5} articles: {seconds * 1000:8.0f} ms, peak traced memory {peak / 2**20:6.1f} MiB"
+                f" ({seconds / count * 1000:.2f} ms per article)"
+            )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"server did not start: {url}")
+
+
+def pick_article(base: str) -> str:
+    """The longest article linked from /articles/ (the heaviest page a reader may open)."""
+    with urllib.request.urlopen(base + "/articles/") as response:
+        paths = sorted(set(re.findall(r'href="(/articles/[a-z0-9-]+/)"', response.read().decode())))
+    sizes = {}
+    for path in paths:
+        with urllib.request.urlopen(base + path) as response:
+            sizes[path] = len(response.read())
+    return max(sizes, key=sizes.get)
+
+
+def page_weight(base: str, path: str) -> None:
+    with urllib.request.urlopen(base + path) as response:
+        html = response.read()
+    assets = re.findall(rb'<link rel="stylesheet" href="([^"]+)"|<script[^>]+src="([^"]+)"', html)
+    total = len(gzip.compress(html))
+    print(f"Page weight of {path} (gzip): HTML {len(gzip.compress(html)) / 1024:.1f} KB", end="")
+    for css, js in assets:
+        with urllib.request.urlopen(base + (css or js).decode()) as response:
+            size = len(gzip.compress(response.read()))
+        total += size
+        print(f", {(css or js).decode().rsplit('/', 1)[-1]} {size / 1024:.1f} KB", end="")
+    print(f"; total {total / 1024:.1f} KB (budget 50 KB)")
+
+
+def bench_serving(seconds: float, connections: int) -> None:
+    env = {**os.environ, **BENCH_ENV}
+    with tempfile.TemporaryDirectory() as tmp:
+        env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=REPO, env=env, check=True
+        )
+        subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=REPO, env=env, check=True)
+        port = free_port()
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        server = subprocess.Popen(
+            [
+                str(gunicorn),
+                "ketamine_site.wsgi",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=REPO,
+            env=env,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_up(base + "/healthz")
+            article = pick_article(base)
+            page_weight(base, article)
+            print(
+                f"Throughput under gunicorn, 2 workers, {connections} client threads, {seconds:.0f} s each,"
+                " as a first visit (no cookies, Accept-Encoding: gzip):"
+            )
+            results = {}
+            for name, path in [("/healthz", "/healthz"), ("article", article), ("/healthz again", "/healthz")]:
+                measure(base + path, seconds=1, connections=connections, headers=BROWSER_HEADERS)  # warm up
+                result = measure(base + path, seconds=seconds, connections=connections, headers=BROWSER_HEADERS)
+                results[name] = result
+                print(f"  {name:<15} {path:<45} {result}")
+            floor = (results["/healthz"].rate + results["/healthz again"].rate) / 2
+            ratio = results["article"].rate / floor
+            verdict = "meets" if ratio >= 0.9 else "MISSES"
+            print(f"  article page reaches {ratio:.0%} of /healthz throughput ({verdict} the 90% target)")
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=8, help="measuring time per endpoint")
+    parser.add_argument("--connections", type=int, default=4, help="concurrent client threads")
+    parser.add_argument("--sizes", default="100,1000", help="article counts for the load benchmark")
+    args = parser.parse_args()
+    bench_loading([int(size) for size in args.sizes.split(",")])
+    bench_serving(args.seconds, args.connections)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""Shared fixtures: a throwaway content folder the site reads from, and a valid article to start from."""
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+VALID_FRONT_MATTER = {
+    "title": "How ketamine works",
+    "summary": "A short plain summary.",
+    "topic": "mechanism",
+    "tags": "[glutamate, nmda-receptor]",
+    "published": "2026-01-10",
+    "updated": "2026-02-01",
+    "next_review": "2027-01-31",
+    "references": textwrap.dedent(
+        """
+          - id: berman2000
+            citation: "Berman RM, et al. Antidepressant effects of ketamine. Biol Psychiatry. 2000."
+            doi: 10.1016/S0006-3223(99)00230-9
+            pmid: "10686270"
+          - id: zarate2006
+            citation: "Zarate CA Jr, et al. A randomized trial of an NMDA antagonist. Arch Gen Psychiatry. 2006."
+            pmid: "16894061\""""
+    ).rstrip(),
+}
+VALID_BODY = """\
+## Key points
+
+- Ketamine acts fast for some people [@berman2000].
+- The effect often fades within a week [@zarate2006; @berman2000].
+
+## What happens
+
+Plain text here.
+"""
+
+
+def make_article(body: str = VALID_BODY, drop: tuple[str, ...] = (), **fields: str) -> str:
+    """The text of an article file: valid unless `fields` or `drop` say otherwise."""
+    values = {**VALID_FRONT_MATTER, **fields}
+    lines = [f"{key}: {value}" for key, value in values.items() if key not in drop]
+    return "---\n" + "\n".join(lines) + "\n---\n" + body
+
+
+@pytest.fixture
+def content_dir(tmp_path, settings) -> Path:
+    """An empty content folder that the site reads from for this test."""
+    folder = tmp_path / "content"
+    folder.mkdir()
+    settings.CONTENT_DIR = folder
+    return folder
+
+
+@pytest.fixture
+def write_article(content_dir) -> Callable[..., Path]:
+    """write_article("mechanism/how-it-works.md", text) writes a file in the content folder."""
+
+    def write(relative_path: str, text: str | None = None, **fields: str) -> Path:
+        path = content_dir / relative_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text if text is not None else make_article(**fields), encoding="utf-8")
+        return path
+
+    return write
