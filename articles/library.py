@@ -12,21 +12,25 @@ import logging
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from django.conf import settings
 from django.urls import reverse
 
 from articles.frontmatter import Metadata, SourceFile, parse_source
+from articles.glossary import GLOSSARY_FILE, Term, load_glossary
 from articles.problems import ContentError, Problem
 from articles.rendering import Rendered, render_body
 from articles.topics import TOPICS, TOPICS_BY_SLUG, Topic
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
 Fingerprint = tuple[tuple[str, int, int], ...]
 
 
@@ -64,7 +68,14 @@ class Article:
 class Library:
     """An immutable snapshot of the content folder."""
 
-    def __init__(self, articles: list[Article], problems: list[Problem], fingerprint: Fingerprint = ()):
+    def __init__(
+        self,
+        articles: list[Article],
+        problems: list[Problem],
+        fingerprint: Fingerprint = (),
+        glossary: tuple[Term, ...] = (),
+    ):
+        self.glossary = glossary
         self.articles = tuple(sorted(articles, key=lambda article: article.title.lower()))
         self.problems = tuple(sorted(problems))
         self.fingerprint = fingerprint
@@ -76,6 +87,7 @@ class Library:
                     self.aliases.setdefault(alias, article.slug)
         self._public_cache: tuple[date, tuple[Article, ...]] | None = None
         self._page_memo: tuple[date, dict] = (date.min, {})
+        self._derived: dict[str, object] = {}
 
     def get(self, slug: str) -> Article | None:
         return self.by_slug.get(slug)
@@ -87,6 +99,12 @@ class Library:
             cached = (today, tuple(article for article in self.articles if article.is_public(today)))
             self._public_cache = cached
         return cached[1]
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """Something computed from this snapshot (a search index, related articles), built once on first use."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]
 
     def page_memo(self, today: date) -> dict:
         """A dict for memoized pages of this snapshot, emptied when the day changes."""
@@ -107,7 +125,7 @@ class Library:
 def load_library(content_dir: Path) -> Library:
     """Read, validate and render every Markdown file below `content_dir`."""
     fingerprint = fingerprint_of(content_dir)
-    problems: list[Problem] = []
+    glossary, problems = load_glossary(content_dir / GLOSSARY_FILE)
     sources = _accepted_sources(_parse_all(content_dir, problems), problems)
     slugs_by_path = {source.path.resolve(): source.path.stem for source in sources}
     articles = []
@@ -118,10 +136,11 @@ def load_library(content_dir: Path) -> Library:
             first_line=source.body_first_line,
             references=source.metadata.references,
             slugs_by_path=slugs_by_path,
+            glossary=glossary,
         )
         problems.extend(rendered.problems)
         articles.append(Article(slug=source.path.stem, path=source.path, metadata=source.metadata, rendered=rendered))
-    return Library(articles, problems, fingerprint)
+    return Library(articles, problems, fingerprint, glossary)
 
 
 def content_files(content_dir: Path) -> list[Path]:
@@ -138,7 +157,7 @@ def content_files(content_dir: Path) -> list[Path]:
 def fingerprint_of(content_dir: Path) -> Fingerprint:
     """Cheap summary of the folder: any add, edit, rename or delete changes it."""
     entries = []
-    for path in content_files(content_dir):
+    for path in [*content_files(content_dir), content_dir / GLOSSARY_FILE]:
         try:
             stat = path.stat()
         except FileNotFoundError:  # deleted while we looked

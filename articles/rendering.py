@@ -26,6 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from articles import sanitizer
 from articles.frontmatter import Reference
+from articles.glossary import GlossaryLinker, Term
 from articles.problems import Problem, line_of
 
 CITATION_PATTERN = r"\[(@[^\]]*)\]"
@@ -72,6 +73,7 @@ class _RenderState:
     first_line: int
     references: Mapping[str, Reference]
     slugs_by_path: Mapping[Path, str]
+    glossary: tuple[Term, ...] = ()
     cited: list[str] = field(default_factory=list)
     citation_counts: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -92,14 +94,17 @@ def render_body(
     first_line: int,
     references: tuple[Reference, ...],
     slugs_by_path: Mapping[Path, str],
+    glossary: tuple[Term, ...] = (),
 ) -> Rendered:
-    """Render one article body. `slugs_by_path` maps every content file (resolved) to its slug."""
+    """Render one article body. `slugs_by_path` maps every content file (resolved) to its slug;
+    the first use of each `glossary` term is linked to its definition."""
     state = _RenderState(
         path=path,
         body=body,
         first_line=first_line,
         references={reference.id: reference for reference in references},
         slugs_by_path=slugs_by_path,
+        glossary=glossary,
     )
     md = markdown.Markdown(
         extensions=[*MARKDOWN_EXTENSIONS, _ContractExtension(state)],
@@ -203,6 +208,7 @@ class _ContractTreeprocessor(Treeprocessor):
                 self.state.report(
                     f"# {element.text or ''}", "use '##' for sections: the page title is the only top heading"
                 )
+        GlossaryLinker(self.state.glossary, reverse("articles:glossary")).link(root)
 
     def rewrite_link(self, link: etree.Element) -> None:
         href = link.get("href", "")

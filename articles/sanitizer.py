@@ -7,6 +7,7 @@ schemes survive: no scripts, event handlers, styles, frames, forms, SVG or MathM
 """
 
 import html
+import json
 import re
 
 import bleach
@@ -71,8 +72,17 @@ def changes(fragment: str) -> bool:
 
 
 def sanitize(fragment: str) -> SafeString:
-    """Clean the fragment and mark the result safe for templates. The only mark_safe in the project."""
+    """Clean the fragment and mark the result safe for templates. With json_ld, the only mark_safe."""
     return mark_safe(clean(fragment))  # noqa: S308 - cleaned by the allowlist above
+
+
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld(data: dict) -> SafeString:
+    """A JSON-LD block. `<`, `>` and `&` are escaped so no value can close the script element."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped above
 
 
 def plain_text(fragment: str) -> str:

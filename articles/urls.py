@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import views
+from articles import feeds, views
 
 app_name = "articles"
 
@@ -10,4 +10,7 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("topics/<slug:topic>/", views.topic_detail, name="topic"),
     path("tags/<str:tag>/", views.tag_detail, name="tag"),
+    path("glossary/", views.glossary, name="glossary"),
+    path("search/", views.search, name="search"),
+    path("feed/", feeds.atom_feed, name="feed"),
 ]

@@ -6,7 +6,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from articles.library import get_library
+from articles.navigation import related_articles, topic_neighbours
 from articles.page_cache import memoize_public_page
+from articles.sanitizer import json_ld
+from articles.search import search as search_library
+from articles.structured_data import medical_web_page
 from articles.topics import TOPICS_BY_SLUG
 
 
@@ -60,12 +64,36 @@ def article_detail(request, slug):
     # Drafts and scheduled articles exist only for staff, who see them with a preview banner.
     if is_preview and not request.user.is_staff:
         raise Http404("No such article")
+    previous, following = topic_neighbours(library, article, today)
     context = {
         "article": article,
         "is_preview": is_preview,
         "review_overdue": article.is_review_overdue(today),
+        "related": related_articles(library, article, today),
+        "previous": previous,
+        "following": following,
+        "structured_data": json_ld(medical_web_page(article)),
     }
     return render(request, "articles/article_detail.html", context)
+
+
+SEARCH_QUERY_MAX = 200
+
+
+@require_safe
+def search(request):
+    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX]
+    library = get_library()
+    today = timezone.localdate()
+    results = search_library(library, query, today) if query else []
+    context = {"query": query, "results": results, "topic_groups": library.public_by_topic(today)}
+    return render(request, "articles/search.html", context)
+
+
+@require_safe
+@memoize_public_page
+def glossary(request):
+    return render(request, "articles/glossary.html", {"terms": get_library().glossary})
 
 
 def healthz(request):

@@ -115,6 +115,11 @@ STORAGES = {
     },
 }
 
+# The public address of the site, for canonical links, feeds, the sitemap and social previews.
+# Pages are memoized, so absolute URLs must not depend on the Host header of whoever came first.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_NAME = "Ketamine Therapy Guide"
+
 # Where editors' Markdown lives. Articles are read from disk once and re-read when a file changes.
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR") or BASE_DIR / "content")
 # How often (seconds) a request may look at the content folder for changes.

@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from articles import sitemaps
 from articles import views as article_views
 
 urlpatterns = [
     path("healthz", article_views.healthz, name="healthz"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
 ]

@@ -1,0 +1,118 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles.library import load_library
+from articles.search import search, stem
+from tests.conftest import make_article
+
+CITE = " [@berman2000; @zarate2006]\n"
+
+
+@pytest.fixture
+def library(write_article, content_dir):
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    write_article(
+        "treatment/infusions.md",
+        make_article(
+            title="Ketamine infusions",
+            summary="What an IV session is like.",
+            topic="treatment",
+            body="## Key points\n\nAn infusion takes about 40 minutes in a clinic." + CITE,
+        ),
+    )
+    write_article(
+        "basics/esketamine.md",
+        make_article(
+            title="Esketamine nasal spray",
+            summary="The approved spray.",
+            topic="basics",
+            body="## Key points\n\nSpravato is a nasal spray given in a clinic, unlike ketamine infusions." + CITE,
+        ),
+    )
+    write_article(
+        "safety/bladder.md",
+        make_article(
+            title="Long-term risks",
+            summary="Bladder and liver problems with heavy use.",
+            topic="safety",
+            body="## Ketamine and the bladder\n\nHeavy use harms the bladder." + CITE,
+        ),
+    )
+    write_article(
+        "basics/hidden.md",
+        make_article(title="Hidden ketamine draft", topic="basics", draft="true", body="Ketamine infusions." + CITE),
+    )
+    write_article(
+        "basics/later.md",
+        make_article(
+            title="Scheduled ketamine piece",
+            topic="basics",
+            published=tomorrow,
+            updated=tomorrow,
+            body="Ketamine." + CITE,
+        ),
+    )
+    return load_library(content_dir)
+
+
+def titles(library, query):
+    return [result.article.title for result in search(library, query, timezone.localdate())]
+
+
+def test_title_match_ranks_above_body_match(library):
+    assert titles(library, "infusions")[:2] == ["Ketamine infusions", "Esketamine nasal spray"]
+
+
+def test_heading_match_ranks_above_summary_and_body(library):
+    assert titles(library, "ketamine")[0] == "Ketamine infusions"  # title
+    assert titles(library, "bladder") == ["Long-term risks"]
+
+
+def test_word_forms_match(library):
+    assert titles(library, "infusion") == titles(library, "infusions")
+    assert stem("infusions") == stem("infusion") == "infusion"
+
+
+def test_simple_typos_are_tolerated(library):
+    assert "Ketamine infusions" in titles(library, "ketamin")
+    assert "Esketamine nasal spray" in titles(library, "esketamin nasel")
+
+
+def test_every_query_word_must_match(library):
+    assert titles(library, "esketamine nasal") == ["Esketamine nasal spray"]
+    assert titles(library, "bladder spray") == []
+
+
+def test_drafts_and_scheduled_articles_never_appear(library):
+    found = titles(library, "ketamine")
+    assert "Hidden ketamine draft" not in found and "Scheduled ketamine piece" not in found
+
+
+def test_snippet_marks_matches(library):
+    [result] = search(library, "bladder", timezone.localdate())
+    marked = [segment.text for segment in result.snippet if segment.is_match]
+    assert marked and all("bladder" in text.lower() for text in marked)
+
+
+@pytest.mark.django_db
+def test_search_page_highlights_and_escapes(client, library):
+    html = client.get("/search/", {"q": "bladder"}).content.decode()
+    assert "<mark>bladder.</mark>" in html or "<mark>bladder</mark>" in html
+    hostile = client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)</script>" not in hostile and "&lt;script&gt;" in hostile
+
+
+@pytest.mark.django_db
+def test_no_results_suggests_topics(client, library):
+    response = client.get("/search/", {"q": "zebrafish"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "No articles match" in html and 'href="/topics/treatment/"' in html
+
+
+@pytest.mark.django_db
+def test_empty_search_page_shows_the_form(client, library):
+    html = client.get("/search/").content.decode()
+    assert 'name="q"' in html and html.count("<h1>") == 1
