@@ -28,7 +28,8 @@ PMID_PATTERN = re.compile(r"^\d{1,9}$")
 URL_PATTERN = re.compile(r"^https?://[^\s/$.?#].\S*$", re.IGNORECASE)
 
 REQUIRED_FIELDS = ("title", "summary", "topic", "published", "updated", "next_review")
-OPTIONAL_FIELDS = ("tags", "reviewed", "reviewer", "draft", "aliases", "references")
+OPTIONAL_FIELDS = ("tags", "reviewed", "reviewer", "draft", "aliases", "order", "references")
+DEFAULT_ORDER = 100
 REFERENCE_FIELDS = ("id", "citation", "doi", "pmid", "url")
 
 
@@ -67,6 +68,7 @@ class Metadata:
     reviewer: str = ""
     draft: bool = False
     aliases: tuple[str, ...] = ()
+    order: int = DEFAULT_ORDER  # position within the topic, lower first; ties sort by title
     references: tuple[Reference, ...] = ()
     field_lines: Mapping[str, int] = field(default_factory=dict, compare=False)  # for problem reports
 
@@ -187,6 +189,7 @@ class _Validator:
             "reviewer": self.text("reviewer", allow_empty=True) or "",
             "draft": self.boolean("draft"),
             "aliases": self.text_list("aliases", pattern=SLUG_PATTERN),
+            "order": self.whole_number("order", default=DEFAULT_ORDER),
             "references": self.references(),
         }
         self.check_dates(values)
@@ -242,6 +245,15 @@ class _Validator:
             self.problem(node, f"'{key}' must be true or false, not {value!r}")
             return False
         return value.lower() == "true"
+
+    def whole_number(self, key: str, *, default: int) -> int:
+        node, value = self.scalar(key)
+        if value is None:
+            return default
+        if not value.strip().isdigit():
+            self.problem(node, f"'{key}' must be a whole number, not {value!r}")
+            return default
+        return int(value)
 
     def text_list(self, key: str, *, pattern: re.Pattern | None) -> tuple[str, ...]:
         node = self.fields.get(key)

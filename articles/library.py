@@ -76,7 +76,7 @@ class Library:
         glossary: tuple[Term, ...] = (),
     ):
         self.glossary = glossary
-        self.articles = tuple(sorted(articles, key=lambda article: article.title.lower()))
+        self.articles = tuple(sorted(articles, key=lambda article: (article.metadata.order, article.title.lower())))
         self.problems = tuple(sorted(problems))
         self.fingerprint = fingerprint
         self.by_slug = {article.slug: article for article in self.articles}
@@ -93,7 +93,7 @@ class Library:
         return self.by_slug.get(slug)
 
     def public(self, today: date) -> tuple[Article, ...]:
-        """Articles a reader may see today, sorted by title. Memoized for the day."""
+        """Articles a reader may see today, in reading order (`order`, then title). Memoized for the day."""
         cached = self._public_cache
         if cached is None or cached[0] != today:
             cached = (today, tuple(article for article in self.articles if article.is_public(today)))

@@ -137,3 +137,9 @@ def test_add_months_clamps_to_month_end():
     assert add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert add_months(date(2026, 11, 20), 12) == date(2027, 11, 20)
+
+
+def test_order_is_an_optional_whole_number():
+    assert parse_source(PATH, make_article()).metadata.order == 100
+    assert parse_source(PATH, make_article(order="2")).metadata.order == 2
+    assert any("'order' must be a whole number" in m for _, m in problems_for(make_article(order="first")))

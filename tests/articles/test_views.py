@@ -134,3 +134,10 @@ def test_memoized_page_is_served_compressed_to_browsers_that_accept_gzip(client,
     assert compressed["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in compressed["Vary"]
     assert gzip.decompress(compressed.content) == plain
+
+
+def test_topic_lists_follow_the_editors_order_then_title(client, write_article):
+    write_article("basics/zebra.md", topic="basics", title="Zebra first", order="1")
+    write_article("basics/apple.md", topic="basics", title="Apple second")
+    html = client.get("/topics/basics/").content.decode()
+    assert html.index("Zebra first") < html.index("Apple second")
