@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # Checks run with the test settings: a throwaway secret key, and the production code paths.
 TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
 
-.PHONY: run test lint check bench serve clean
+.PHONY: run test lint check bench serve clean node_modules
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,14 @@ check: $(VENV)/.dev-installed
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(TEST_ENV) $(MANAGE) check_content
 
+## node_modules: axe-core and the Nu HTML Checker for the quality gates (skipped when npm is missing).
+node_modules: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --omit=optional --no-fund --no-audit --loglevel=error && touch $@; \
+	else echo "npm not found: accessibility and HTML-validity tests will be skipped"; fi
+
 ## test: everything CI runs on SQLite (set DATABASE_URL to run the suite on PostgreSQL).
-test: lint check
+test: lint check node_modules
 	$(BIN)/pytest
 
 ## bench: load-time and throughput figures (see bench/README.md).
