@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # Checks run with the test settings: a throwaway secret key, and the production code paths.
 TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
 
-.PHONY: run test lint check bench serve clean node_modules
+.PHONY: run test lint check bench audit serve clean node_modules
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,5 +51,10 @@ test: lint check node_modules
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/run.py
 
+## audit: Lighthouse on the home page, an article and the form page (mobile; not in CI).
+audit: $(VENV)/.dev-installed
+	npm install --no-fund --no-audit --loglevel=error
+	$(BIN)/python bench/audit.py
+
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules audit-reports

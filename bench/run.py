@@ -14,11 +14,9 @@ import argparse
 import gzip
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
@@ -26,13 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.load import measure  # noqa: E402
-
-BENCH_ENV = {
-    "DJANGO_SETTINGS_MODULE": "ketamine_site.settings",
-    "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
-    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "DJANGO_DEBUG": "0",
-}
+from bench.server import PRODUCTION_ENV, production_server  # noqa: E402
 
 BROWSER_HEADERS = {"Accept-Encoding": "gzip"}
 
@@ -58,7 +50,7 @@ def bench_loading(sizes: list[int]) -> None:
             out = subprocess.run(
                 [sys.executable, "-c", LOAD_SNIPPET, folder],
                 cwd=REPO,
-                env={**os.environ, **BENCH_ENV},
+                env={**os.environ, **PRODUCTION_ENV},
                 capture_output=True,
                 text=True,
                 check=True,
@@ -68,23 +60,6 @@ def bench_loading(sizes: list[int]) -> None:
                 f"  {count:>5} articles: {seconds * 1000:8.0f} ms, peak traced memory {peak / 2**20:6.1f} MiB"
                 f" ({seconds / count * 1000:.2f} ms per article)"
             )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_up(url: str, timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"server did not start: {url}")
 
 
 def pick_article(base: str) -> str:
@@ -113,51 +88,22 @@ def page_weight(base: str, path: str) -> None:
 
 
 def bench_serving(seconds: float, connections: int) -> None:
-    env = {**os.environ, **BENCH_ENV}
-    with tempfile.TemporaryDirectory() as tmp:
-        env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=REPO, env=env, check=True
+    with production_server(workers=2) as base:
+        article = pick_article(base)
+        page_weight(base, article)
+        print(
+            f"Throughput under gunicorn, 2 workers, {connections} client threads, {seconds:.0f} s each,"
+            " as a first visit (no cookies, Accept-Encoding: gzip):"
         )
-        subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=REPO, env=env, check=True)
-        port = free_port()
-        gunicorn = Path(sys.executable).with_name("gunicorn")
-        server = subprocess.Popen(
-            [
-                str(gunicorn),
-                "ketamine_site.wsgi",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=REPO,
-            env=env,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_up(base + "/healthz")
-            article = pick_article(base)
-            page_weight(base, article)
-            print(
-                f"Throughput under gunicorn, 2 workers, {connections} client threads, {seconds:.0f} s each,"
-                " as a first visit (no cookies, Accept-Encoding: gzip):"
-            )
-            results = {}
-            for name, path in [("/healthz", "/healthz"), ("article", article), ("/healthz again", "/healthz")]:
-                measure(base + path, seconds=1, connections=connections, headers=BROWSER_HEADERS)  # warm up
-                result = measure(base + path, seconds=seconds, connections=connections, headers=BROWSER_HEADERS)
-                results[name] = result
-                print(f"  {name:<15} {path:<45} {result}")
-            floor = (results["/healthz"].rate + results["/healthz again"].rate) / 2
-            ratio = results["article"].rate / floor
-            verdict = "meets" if ratio >= 0.9 else "MISSES"
-            print(f"  article page reaches {ratio:.0%} of /healthz throughput ({verdict} the 90% target)")
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        results = {}
+        for name, path in [("/healthz", "/healthz"), ("article", article), ("/healthz again", "/healthz")]:
+            measure(base + path, seconds=1, connections=connections, headers=BROWSER_HEADERS)  # warm up
+            results[name] = measure(base + path, seconds=seconds, connections=connections, headers=BROWSER_HEADERS)
+            print(f"  {name:<15} {path:<45} {results[name]}")
+        floor = (results["/healthz"].rate + results["/healthz again"].rate) / 2
+        ratio = results["article"].rate / floor
+        verdict = "meets" if ratio >= 0.9 else "MISSES"
+        print(f"  article page reaches {ratio:.0%} of /healthz throughput ({verdict} the 90% target)")
 
 
 def main() -> None:
