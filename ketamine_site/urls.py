@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from articles import sitemaps
+from articles import sitemaps, staff_views
 from articles import views as article_views
 
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
     path("admin/", admin.site.urls),
+    path("staff/reviews/", staff_views.review_report, name="staff-reviews"),
     path("", include("articles.urls")),
 ]
 
