@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # Checks run with the test settings: a throwaway secret key, and the production code paths.
 TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
 
-.PHONY: run test lint check bench serve clean
+.PHONY: run test lint check bench bench-inquiries serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ test: lint check
 ## bench: load-time and throughput figures (see bench/README.md).
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/run.py
+
+## bench-inquiries: 200 concurrent find-a-clinic posts against gunicorn, on SQLite and PostgreSQL.
+bench-inquiries: $(VENV)/.dev-installed
+	$(BIN)/python bench/concurrent_inquiries.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from clinics import validators
 from clinics.antiabuse import TokenProblem, form_token_problem
 from clinics.models import MESSAGE_MAX, ContactMethod, Inquiry
+from clinics.widgets import PlainSelect
 
 # Free-text single-line fields. Email and phone need no extra check: their own patterns allow no control characters.
 FREE_TEXT_FIELDS = ("name", "location", "country")
@@ -108,7 +109,7 @@ class InquiryForm(forms.ModelForm):
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
             "preferred_contact": forms.RadioSelect,
             "location": forms.TextInput(attrs={"spellcheck": "false"}),
-            "us_state": forms.Select(attrs={"autocomplete": "address-level1"}),
+            "us_state": PlainSelect(attrs={"autocomplete": "address-level1"}),
             "country": forms.TextInput(attrs={"autocomplete": "country-name"}),
             "topic": forms.RadioSelect,
             "message": forms.Textarea(attrs={"rows": 6}),

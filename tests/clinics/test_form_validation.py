@@ -83,6 +83,7 @@ def test_everything_typed_is_shown_again_escaped_next_to_the_errors(post_inquiry
     assert "Ring after 6 &amp; &lt;b&gt;not&lt;/b&gt; before</textarea>" in html
     assert 'value="10001"' in html and 'value="trd" id="id_topic_1" required checked' in html
     assert 'id="id_consent_to_contact" checked' in html
+    assert '<option value="NY" selected>New York</option>' in html and html.count(" selected>") == 1
 
 
 def test_error_summary_links_to_each_failing_field_and_fields_point_at_their_messages(post_inquiry):
