@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from clinics.exports import inquiries_csv_response
 from clinics.models import Inquiry, InquiryExport, Status
-from clinics.selectors import inquiries_for_export
+from clinics.selectors import inquiries_for_export, inquiry_assignees
 from clinics.services import (
     inquiries_assign,
     inquiries_set_status,
@@ -73,6 +73,12 @@ class InquiryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # inquiries come only from the public form
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "assigned_to":
+            # Only people who can work on inquiries; the list of every account is not staff business.
+            kwargs["queryset"] = inquiry_assignees()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         inquiry_stamp_contacted(inquiry=obj)

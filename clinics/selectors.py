@@ -2,7 +2,8 @@
 
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
 
 from clinics.models import FINISHED_STATUSES, Inquiry
 
@@ -14,3 +15,18 @@ def inquiries_past_retention(*, cutoff: datetime) -> QuerySet[Inquiry]:
 
 def inquiries_for_export(*, inquiries: QuerySet[Inquiry]) -> QuerySet[Inquiry]:
     return inquiries.select_related("assigned_to").order_by("created")
+
+
+def inquiry_assignees() -> QuerySet:
+    """Active staff who may change inquiries: superusers and members of a group that grants it."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__codename="change_inquiry", groups__permissions__content_type__app_label="clinics")
+            | Q(user_permissions__codename="change_inquiry", user_permissions__content_type__app_label="clinics")
+        )
+        .distinct()
+        .order_by("username")
+    )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core import signing
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from clinics.antiabuse import form_token_issue
@@ -33,6 +34,7 @@ def _render_form(request, form, status=200):
     return render(request, "clinics/inquiry_form.html", context, status=status)
 
 
+@never_cache  # each page carries the visitor's own CSRF and timing tokens, and after a post, their answers
 @require_http_methods(["GET", "HEAD", "POST"])
 def inquiry_form(request):
     if request.method != "POST":
@@ -49,6 +51,7 @@ def inquiry_form(request):
     return redirect("clinics:thanks", token=signing.dumps(inquiry.reference, salt=THANKS_SALT))
 
 
+@never_cache
 @require_safe
 def inquiry_thanks(request, token):
     # The reference travels signed, so nobody can make this page show a reference we never issued.

@@ -147,3 +147,12 @@ def test_export_log_cannot_be_edited_or_deleted_even_by_a_superuser(client, djan
     assert client.get("/admin/clinics/inquiryexport/").status_code == 200
     assert client.post(f"/admin/clinics/inquiryexport/{export.pk}/delete/", {"post": "yes"}).status_code == 403
     assert InquiryExport.objects.filter(pk=export.pk).exists()
+
+
+def test_inquiries_can_be_assigned_only_to_people_who_can_work_on_them(staff_client, clinic_staff, django_user_model):
+    django_user_model.objects.create_user("editor-only", is_staff=True)
+    django_user_model.objects.create_user("visitor-account")
+    django_user_model.objects.create_superuser("root", password="a-long-password-1")
+    page = staff_client.get(f"{CHANGELIST}{make_inquiry().pk}/change/").content.decode()
+    assert ">casey</option>" in page and ">root</option>" in page
+    assert "editor-only" not in page and "visitor-account" not in page

@@ -63,6 +63,11 @@ def test_valid_post_is_stored_and_redirects_to_a_thank_you_page_with_the_referen
     assert inquiry.source_path == "/articles/how-it-works/"
 
 
+def test_pages_with_personal_tokens_or_answers_are_never_cached(client, post_inquiry):
+    for response in [client.get("/find-a-clinic/"), post_inquiry(email="bad"), client.get(post_inquiry()["Location"])]:
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
 def test_inquiry_stores_no_ip_address(post_inquiry):
     post_inquiry()
     stored = " ".join(str(value) for value in Inquiry.objects.values().get().values())
