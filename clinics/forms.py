@@ -155,8 +155,7 @@ class InquiryForm(forms.ModelForm):
             ("", "Not in the US, or prefer not to say"),
             *self.fields["us_state"].choices[1:],
         ]
-        # Radio buttons start unchosen (no preselected "------" option to skip past).
-        self.fields["preferred_contact"].choices = ContactMethod.choices
+        # The topic radios list only real answers (Django would add an empty "---------" one).
         self.fields["topic"].choices = Inquiry._meta.get_field("topic").choices
         self.fields["consent_to_contact"].help_text = format_html(
             'Only clinic staff see your details, and only to answer this request. <a href="{}">Privacy notice</a>.',
