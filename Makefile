@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # Checks run with the test settings: a throwaway secret key, and the production code paths.
 TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
 
-.PHONY: run test lint check bench audit serve clean node_modules
+.PHONY: run test lint check bench bench-inquiries audit serve clean node_modules
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ bench: $(VENV)/.dev-installed
 audit: $(VENV)/.dev-installed
 	npm install --no-fund --no-audit --loglevel=error
 	$(BIN)/python bench/audit.py
+
+## bench-inquiries: 200 concurrent find-a-clinic posts against gunicorn, on SQLite and PostgreSQL.
+bench-inquiries: $(VENV)/.dev-installed
+	$(BIN)/python bench/concurrent_inquiries.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules audit-reports

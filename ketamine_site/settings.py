@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "articles",
+    "clinics",
 ]
 
 MIDDLEWARE = [
@@ -124,6 +125,36 @@ SITE_NAME = "Ketamine Therapy Guide"
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR") or BASE_DIR / "content")
 # How often (seconds) a request may look at the content folder for changes.
 CONTENT_CHECK_INTERVAL = float(env_int("CONTENT_CHECK_INTERVAL_MS", 1000)) / 1000
+
+# Shared by every worker when REDIS_URL is set (the inquiry rate limit counts through it);
+# otherwise each process keeps its own, which is fine for one process.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)  # a slow mail server must not hold a form post for long
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+# Find a clinic (clinics app).
+CLINIC_NOTIFY_EMAILS = env_list("CLINIC_NOTIFY_EMAILS")
+PRIVACY_POLICY_VERSION = os.environ.get("PRIVACY_POLICY_VERSION", "2026-01")
+PRIVACY_CONTACT_EMAIL = os.environ.get("PRIVACY_CONTACT_EMAIL", "")
+INQUIRY_MIN_SECONDS = env_int("INQUIRY_MIN_SECONDS", 3)
+INQUIRY_MAX_SECONDS = env_int("INQUIRY_MAX_SECONDS", 2 * 60 * 60)
+INQUIRY_RATE_LIMIT = os.environ.get("INQUIRY_RATE_LIMIT", "5/h")
+INQUIRY_RETENTION_DAYS = env_int("INQUIRY_RETENTION_DAYS", 180)
+# How many proxies in front of the site append to X-Forwarded-For. 0 (the default) ignores the
+# header, which any client can forge, and uses the connecting address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 LOGGING = {
     "version": 1,

@@ -10,6 +10,7 @@ urlpatterns = [
     path("robots.txt", sitemaps.robots_txt, name="robots"),
     path("admin/", admin.site.urls),
     path("staff/reviews/", staff_views.review_report, name="staff-reviews"),
+    path("", include("clinics.urls")),
     path("", include("articles.urls")),
 ]
 

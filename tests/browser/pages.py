@@ -11,4 +11,6 @@ PAGE_TYPES = [
     ("search results", "/search/?q=nasal+spray"),
     ("search without results", "/search/?q=zebrafish"),
     ("not found", "/articles/no-such-page/"),
+    ("find a clinic", "/find-a-clinic/"),
+    ("privacy notice", "/privacy/"),
 ]

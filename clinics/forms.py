@@ -1,0 +1,185 @@
+"""
+The find-a-clinic form: every visible field, plus the honeypot and the timing token.
+
+Errors are worded for the visitor ("Enter your name"). Django marks a failing field
+`aria-invalid` and points its `aria-describedby` at `<id>_helptext` and `<id>_error`, which the
+templates in `templates/includes/form/` use as the ids of the hint and the message.
+"""
+
+from urllib.parse import urlsplit
+
+from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from clinics import validators
+from clinics.antiabuse import TokenProblem, form_token_problem
+from clinics.models import MESSAGE_MAX, ContactMethod, Inquiry
+from clinics.widgets import PlainSelect
+
+# Free-text single-line fields. Email and phone need no extra check: their own patterns allow no control characters.
+FREE_TEXT_FIELDS = ("name", "location", "country")
+
+TOKEN_MESSAGES = {
+    TokenProblem.MISSING: "Something went wrong with this form. Check your answers and send it again.",
+    TokenProblem.TOO_FAST: "That was quicker than we expected. Check your answers, then send the form again.",
+    TokenProblem.EXPIRED: "This form was open for a long time, so for your safety we did not send it. "
+    "Your answers are still here: check them and send the form again.",
+}
+HONEYPOT_MESSAGE = (
+    "We could not send your request. If you filled in the box marked 'Leave this box empty', clear it and try again."
+)
+
+
+def local_path(value: str) -> str:
+    """The path of a link within this site, or "" for anything else (other sites, odd schemes)."""
+    value = value.strip()
+    if not value.startswith("/") or not url_has_allowed_host_and_scheme(value, allowed_hosts=None):
+        return ""
+    try:
+        validators.reject_control_characters(value)
+    except forms.ValidationError:
+        return ""
+    # The path only: a query string may hold what the visitor searched for.
+    return urlsplit(value).path[: Inquiry._meta.get_field("source_path").max_length]
+
+
+class MultilineField(forms.CharField):
+    """Browsers send line breaks as CRLF but count them as one character; count (and store) them as one too."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n")
+
+
+class InquiryForm(forms.ModelForm):
+    is_adult = forms.BooleanField(
+        label="I am 18 or older",
+        error_messages={"required": "Confirm that you are 18 or older"},
+    )
+    consent_to_contact = forms.BooleanField(
+        label="I agree to be contacted about this request",
+        error_messages={"required": "Agree to be contacted about this request, or we cannot pass it on"},
+    )
+    # Hidden from people by CSS; scripts that fill in every box fill this one too.
+    homepage = forms.CharField(
+        label="Leave this box empty",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    form_token = forms.CharField(required=False, widget=forms.HiddenInput)
+    source_path = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Inquiry
+        fields = [
+            "name",
+            "email",
+            "phone",
+            "preferred_contact",
+            "location",
+            "us_state",
+            "country",
+            "topic",
+            "message",
+            "is_adult",
+            "consent_to_contact",
+        ]
+        field_classes = {"message": MultilineField}
+        labels = {
+            "name": "Your name",
+            "email": "Email address",
+            "phone": "Phone number (optional)",
+            "preferred_contact": "How should a clinic contact you?",
+            "location": "Postal code or city",
+            "us_state": "US state (optional)",
+            "country": "Country",
+            "topic": "What is your inquiry about?",
+            "message": "Anything else a clinic should know (optional)",
+        }
+        help_texts = {
+            "email": "We use this only to reply about this request.",
+            "phone": "Include the country code if you are outside the US.",
+            "message": f"Please do not include medical details such as diagnoses, medicines or treatment history: "
+            f"a clinician will ask about these in private. At most {MESSAGE_MAX:,} characters.",
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "preferred_contact": forms.RadioSelect,
+            "location": forms.TextInput(attrs={"spellcheck": "false"}),
+            "us_state": PlainSelect(attrs={"autocomplete": "address-level1"}),
+            "country": forms.TextInput(attrs={"autocomplete": "country-name"}),
+            "topic": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 6}),
+        }
+        error_messages = {
+            "name": {
+                "required": "Enter your name",
+                "max_length": "Your name must be 100 characters or fewer",
+            },
+            "email": {
+                "required": "Enter your email address",
+                "invalid": "Enter an email address in the correct format, like name@example.com",
+                "max_length": "Your email address must be 254 characters or fewer",
+            },
+            "phone": {"max_length": "Your phone number must be 32 characters or fewer"},
+            "preferred_contact": {
+                "required": "Select how a clinic should contact you",
+                "invalid_choice": "Select how a clinic should contact you",
+            },
+            "location": {
+                "required": "Enter your postal code or city",
+                "max_length": "Your postal code or city must be 100 characters or fewer",
+            },
+            "us_state": {"invalid_choice": "Select a US state from the list, or leave it blank"},
+            "country": {
+                "required": "Enter your country",
+                "max_length": "Your country must be 60 characters or fewer",
+            },
+            "topic": {
+                "required": "Select what your inquiry is about",
+                "invalid_choice": "Select what your inquiry is about",
+            },
+            "message": {"max_length": f"Your message must be {MESSAGE_MAX:,} characters or fewer"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in FREE_TEXT_FIELDS:
+            self.fields[name].validators.append(validators.reject_control_characters)
+        self.fields["phone"].validators.append(validators.validate_phone)
+        self.fields["message"].validators.append(validators.reject_control_characters_multiline)
+        self.fields["us_state"].choices = [
+            ("", "Not in the US, or prefer not to say"),
+            *self.fields["us_state"].choices[1:],
+        ]
+        # The topic radios list only real answers (Django would add an empty "---------" one).
+        self.fields["topic"].choices = Inquiry._meta.get_field("topic").choices
+        self.fields["consent_to_contact"].help_text = format_html(
+            'Only clinic staff see your details, and only to answer this request. <a href="{}">Privacy notice</a>.',
+            reverse("clinics:privacy"),
+        )
+
+    def clean_source_path(self) -> str:
+        return local_path(self.cleaned_data["source_path"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("preferred_contact") == ContactMethod.PHONE
+            and not cleaned.get("phone")
+            and "phone" not in self.errors
+        ):
+            self.add_error("phone", "Enter a phone number, or choose email as the way to contact you")
+        if cleaned.get("homepage"):
+            raise forms.ValidationError(HONEYPOT_MESSAGE, code="honeypot")
+        problem = form_token_problem(cleaned.get("form_token", ""))
+        if problem is not None:
+            raise forms.ValidationError(TOKEN_MESSAGES[problem], code=problem.value)
+        return cleaned
+
+    def inquiry_fields(self) -> dict:
+        """What the service stores: the model's fields, without the anti-abuse ones."""
+        return {name: self.cleaned_data[name] for name in [*self.Meta.fields, "source_path"]}

@@ -1,0 +1,113 @@
+"""
+The find-a-clinic inquiry. What a visitor types is health-adjacent personal data: it is kept
+only as long as `INQUIRY_RETENTION_DAYS` allows once closed, never holds an IP address, and is
+seen only by clinic staff in the admin.
+"""
+
+from django.conf import settings
+from django.db import models
+
+NAME_MAX = 100
+EMAIL_MAX = 254
+PHONE_MAX = 32
+LOCATION_MAX = 100
+COUNTRY_MAX = 60
+MESSAGE_MAX = 2000
+SOURCE_PATH_MAX = 200
+
+
+class Topic(models.TextChoices):
+    DEPRESSION = "depression", "Depression"
+    TREATMENT_RESISTANT_DEPRESSION = "trd", "Treatment-resistant depression"
+    PTSD = "ptsd", "PTSD (post-traumatic stress disorder)"
+    ANXIETY = "anxiety", "Anxiety"
+    CHRONIC_PAIN = "chronic_pain", "Chronic pain"
+    OTHER = "other", "Something else"
+
+
+class ContactMethod(models.TextChoices):
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone"
+
+
+class Status(models.TextChoices):
+    NEW = "new", "New"
+    IN_PROGRESS = "in_progress", "In progress"
+    CONTACTED = "contacted", "Contacted"
+    REFERRED = "referred", "Referred"
+    CLOSED = "closed", "Closed"
+    SPAM = "spam", "Spam"
+
+
+# Statuses whose records the retention command may delete.
+FINISHED_STATUSES = (Status.CLOSED, Status.SPAM)
+
+US_STATES = [
+    ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"), ("CA", "California"),
+    ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"), ("DC", "District of Columbia"),
+    ("FL", "Florida"), ("GA", "Georgia"), ("HI", "Hawaii"), ("ID", "Idaho"), ("IL", "Illinois"),
+    ("IN", "Indiana"), ("IA", "Iowa"), ("KS", "Kansas"), ("KY", "Kentucky"), ("LA", "Louisiana"),
+    ("ME", "Maine"), ("MD", "Maryland"), ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"),
+    ("MS", "Mississippi"), ("MO", "Missouri"), ("MT", "Montana"), ("NE", "Nebraska"), ("NV", "Nevada"),
+    ("NH", "New Hampshire"), ("NJ", "New Jersey"), ("NM", "New Mexico"), ("NY", "New York"),
+    ("NC", "North Carolina"), ("ND", "North Dakota"), ("OH", "Ohio"), ("OK", "Oklahoma"), ("OR", "Oregon"),
+    ("PA", "Pennsylvania"), ("RI", "Rhode Island"), ("SC", "South Carolina"), ("SD", "South Dakota"),
+    ("TN", "Tennessee"), ("TX", "Texas"), ("UT", "Utah"), ("VT", "Vermont"), ("VA", "Virginia"),
+    ("WA", "Washington"), ("WV", "West Virginia"), ("WI", "Wisconsin"), ("WY", "Wyoming"),
+    ("AS", "American Samoa"), ("GU", "Guam"), ("MP", "Northern Mariana Islands"), ("PR", "Puerto Rico"),
+    ("VI", "U.S. Virgin Islands"),
+]  # fmt: skip
+
+
+class Inquiry(models.Model):
+    # What the visitor sent.
+    reference = models.CharField(max_length=16, unique=True, editable=False)
+    name = models.CharField(max_length=NAME_MAX)
+    email = models.EmailField(max_length=EMAIL_MAX)
+    phone = models.CharField(max_length=PHONE_MAX, blank=True)
+    preferred_contact = models.CharField(max_length=8, choices=ContactMethod.choices, default=ContactMethod.EMAIL)
+    location = models.CharField("postal code or city", max_length=LOCATION_MAX)
+    us_state = models.CharField("US state", max_length=2, choices=US_STATES, blank=True)
+    country = models.CharField(max_length=COUNTRY_MAX)
+    topic = models.CharField(max_length=16, choices=Topic.choices)
+    message = models.TextField(max_length=MESSAGE_MAX, blank=True)
+    is_adult = models.BooleanField("confirmed 18 or older", default=False)
+    consent_to_contact = models.BooleanField(default=False)
+    privacy_policy_version = models.CharField(max_length=32)
+    source_path = models.CharField("came from page", max_length=SOURCE_PATH_MAX, blank=True)
+
+    # What staff do with it.
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="inquiries"
+    )
+    staff_notes = models.TextField(blank=True)
+    contacted_at = models.DateTimeField(null=True, blank=True)
+
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "inquiries"
+        ordering = ["-created"]
+        indexes = [
+            models.Index(fields=["status"], name="inquiry_status_idx"),
+            models.Index(fields=["created"], name="inquiry_created_idx"),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+
+class InquiryExport(models.Model):
+    """One CSV export of inquiries: who took personal data out of the admin, when, and how much."""
+
+    exported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    exported_at = models.DateTimeField(auto_now_add=True)
+    row_count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-exported_at"]
+
+    def __str__(self):
+        return f"{self.row_count} rows by {self.exported_by} at {self.exported_at:%Y-%m-%d %H:%M}"

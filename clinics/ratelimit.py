@@ -1,0 +1,66 @@
+"""
+Per-client limit on accepted inquiries, counted in Django's cache.
+
+`INQUIRY_RATE_LIMIT` reads like "5/h": at most 5 inquiries per client per hour (units s, m, h, d).
+Windows are fixed (they start on the clock), so a client can send at most twice the limit across
+a window boundary; that is enough to stop a flood. With several workers the cache must be shared
+(REDIS_URL), or each worker counts alone. Clients are keyed by a keyed hash of their address, so
+the cache holds no IP address either.
+"""
+
+import re
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.crypto import salted_hmac
+
+UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+RATE_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*([smhd])\s*$")
+
+
+@dataclass(frozen=True)
+class Rate:
+    count: int
+    period: int  # seconds
+
+
+def parse_rate(text: str) -> Rate:
+    match = RATE_PATTERN.match(text)
+    if not match:
+        raise ImproperlyConfigured(f"INQUIRY_RATE_LIMIT must look like '5/h' (units s, m, h, d), not {text!r}")
+    return Rate(count=int(match[1]), period=UNIT_SECONDS[match[2]])
+
+
+def client_address(request) -> str:
+    """The visitor's address: REMOTE_ADDR, or the one our trusted proxies recorded in X-Forwarded-For."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+        # Each trusted proxy appends the address it saw; anything further left may be forged.
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    retry_after: int  # seconds until the current window ends
+
+
+def rate_limit_hit(*, client: str, now: float | None = None) -> Verdict:
+    """Count one inquiry for `client`; not allowed when that goes over the limit (the caller must refuse it)."""
+    rate = parse_rate(settings.INQUIRY_RATE_LIMIT)
+    now = time.time() if now is None else now
+    window = int(now // rate.period)
+    client_key = salted_hmac("clinics.rate-limit", client).hexdigest()[:32]
+    key = f"clinics:inquiries:{client_key}:{window}"
+    cache.add(key, 0, timeout=rate.period)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr (a full local-memory cache culls entries)
+        cache.set(key, count := 1, timeout=rate.period)
+    return Verdict(allowed=count <= rate.count, retry_after=int((window + 1) * rate.period - now) + 1)

@@ -1,0 +1,158 @@
+"""The staff review desk: who may see what, read-only visitor data, bulk actions, the logged CSV export."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+
+from clinics.models import Inquiry, InquiryExport, Status
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "/admin/clinics/inquiry/"
+
+
+def make_inquiry(**fields) -> Inquiry:
+    values = {
+        "reference": "AAAA-0001",
+        "name": "Sam Lee",
+        "email": "sam@example.com",
+        "location": "Leeds",
+        "country": "United Kingdom",
+        "topic": "ptsd",
+        "is_adult": True,
+        "consent_to_contact": True,
+        "privacy_policy_version": "2026-01",
+        **fields,
+    }
+    return Inquiry.objects.create(**values)
+
+
+def test_migration_creates_the_clinic_staff_group_with_only_view_and_change_on_inquiries():
+    group = Group.objects.get(name="Clinic staff")
+    assert sorted(group.permissions.values_list("codename", flat=True)) == ["change_inquiry", "view_inquiry"]
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(client):
+    make_inquiry()
+    for url in [CHANGELIST, f"{CHANGELIST}{Inquiry.objects.get().pk}/change/"]:
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+def test_clinic_staff_see_inquiries_but_not_users_or_groups(staff_client):
+    inquiry = make_inquiry()
+    listing = staff_client.get(CHANGELIST)
+    assert listing.status_code == 200 and b"AAAA-0001" in listing.content
+    assert staff_client.get(f"{CHANGELIST}{inquiry.pk}/change/").status_code == 200
+    for url in ["/admin/auth/user/", "/admin/auth/group/", "/admin/clinics/inquiryexport/", f"{CHANGELIST}add/"]:
+        assert staff_client.get(url).status_code == 403, url
+    assert staff_client.post(f"{CHANGELIST}{inquiry.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert Inquiry.objects.filter(pk=inquiry.pk).exists()
+
+
+def test_staff_without_the_group_see_nothing(client, django_user_model):
+    make_inquiry()
+    client.force_login(django_user_model.objects.create_user("temp", password="a-long-password-1", is_staff=True))
+    assert client.get(CHANGELIST).status_code == 403
+
+
+def test_visitor_answers_are_read_only_and_staff_fields_are_editable(staff_client, clinic_staff):
+    inquiry = make_inquiry(message="Original words")
+    url = f"{CHANGELIST}{inquiry.pk}/change/"
+    page = staff_client.get(url).content.decode()
+    assert 'name="staff_notes"' in page and 'name="status"' in page and 'name="assigned_to"' in page
+    assert 'name="message"' not in page and 'name="email"' not in page
+    response = staff_client.post(
+        url,
+        {
+            "status": "contacted",
+            "assigned_to": clinic_staff.pk,
+            "staff_notes": "Called on Tuesday",
+            "contacted_at_0": "",
+            "contacted_at_1": "",
+            "message": "Tampered",
+            "email": "attacker@example.com",
+        },
+    )
+    assert response.status_code == 302
+    inquiry.refresh_from_db()
+    assert inquiry.status == Status.CONTACTED and inquiry.assigned_to == clinic_staff
+    assert inquiry.staff_notes == "Called on Tuesday"
+    assert inquiry.contacted_at is not None  # stamped when staff set "contacted"
+    assert inquiry.message == "Original words" and inquiry.email == "sam@example.com"
+
+
+def run_action(client, action, inquiries):
+    return client.post(CHANGELIST, {"action": action, "_selected_action": [inquiry.pk for inquiry in inquiries]})
+
+
+def test_bulk_actions_assign_contact_close_and_mark_spam(staff_client, clinic_staff):
+    first, second, untouched = (make_inquiry(reference=f"AAAA-000{n}") for n in (1, 2, 3))
+    run_action(staff_client, "assign_to_me", [first, second])
+    run_action(staff_client, "mark_contacted", [first])
+    run_action(staff_client, "mark_closed", [second])
+    for inquiry in (first, second, untouched):
+        inquiry.refresh_from_db()
+    assert first.assigned_to == clinic_staff and first.status == Status.CONTACTED and first.contacted_at
+    assert second.assigned_to == clinic_staff and second.status == Status.CLOSED and second.contacted_at is None
+    assert untouched.assigned_to is None and untouched.status == Status.NEW
+    run_action(staff_client, "mark_spam", [untouched])
+    untouched.refresh_from_db()
+    assert untouched.status == Status.SPAM
+
+
+def test_assigned_to_me_filter(staff_client, clinic_staff, django_user_model):
+    colleague = django_user_model.objects.create_user("robin", is_staff=True)
+    make_inquiry(reference="MINE-0001", assigned_to=clinic_staff)
+    make_inquiry(reference="THEM-0001", assigned_to=colleague)
+    make_inquiry(reference="NONE-0001")
+    mine = staff_client.get(CHANGELIST, {"assigned": "me"}).content.decode()
+    assert "MINE-0001" in mine and "THEM-0001" not in mine and "NONE-0001" not in mine
+    nobody = staff_client.get(CHANGELIST, {"assigned": "nobody"}).content.decode()
+    assert "NONE-0001" in nobody and "MINE-0001" not in nobody
+
+
+def test_search_finds_by_email_and_reference(staff_client):
+    make_inquiry(reference="FIND-0001", email="needle@example.com")
+    make_inquiry(reference="HAYS-0001", email="hay@example.com")
+    found = staff_client.get(CHANGELIST, {"q": "needle@"}).content.decode()
+    assert "FIND-0001" in found and "HAYS-0001" not in found
+
+
+def test_csv_export_holds_the_selected_rows_defuses_formulas_and_is_logged(staff_client, clinic_staff):
+    chosen = make_inquiry(reference="CSV0-0001", name='=HYPERLINK("http://evil.example")', message="Line 1\nLine 2")
+    make_inquiry(reference="CSV0-0002")
+    response = staff_client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [chosen.pk]})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="inquiries-')
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["reference", "created", "status", "topic"]
+    assert len(rows) == 2
+    record = dict(zip(rows[0], rows[1], strict=True))
+    assert record["reference"] == "CSV0-0001" and record["topic"] == "PTSD (post-traumatic stress disorder)"
+    assert record["name"] == '\'=HYPERLINK("http://evil.example")'
+    assert record["message"] == "Line 1\nLine 2"
+    export = InquiryExport.objects.get()
+    assert export.exported_by == clinic_staff and export.row_count == 1
+
+
+def test_export_log_cannot_be_edited_or_deleted_even_by_a_superuser(client, django_user_model, staff_client):
+    make_inquiry()
+    staff_client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [Inquiry.objects.get().pk]})
+    export = InquiryExport.objects.get()
+    client.force_login(django_user_model.objects.create_superuser("root", password="a-long-password-1"))
+    assert client.get("/admin/clinics/inquiryexport/").status_code == 200
+    assert client.post(f"/admin/clinics/inquiryexport/{export.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert InquiryExport.objects.filter(pk=export.pk).exists()
+
+
+def test_inquiries_can_be_assigned_only_to_people_who_can_work_on_them(staff_client, clinic_staff, django_user_model):
+    django_user_model.objects.create_user("editor-only", is_staff=True)
+    django_user_model.objects.create_user("visitor-account")
+    django_user_model.objects.create_superuser("root", password="a-long-password-1")
+    page = staff_client.get(f"{CHANGELIST}{make_inquiry().pk}/change/").content.decode()
+    assert ">casey</option>" in page and ">root</option>" in page
+    assert "editor-only" not in page and "visitor-account" not in page
