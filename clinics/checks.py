@@ -4,14 +4,14 @@ from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
-from clinics.ratelimit import parse_rate
+from ketamine_site.ratelimit import parse_rate
 
 
 @checks.register()
 def check_inquiry_settings(app_configs, **kwargs):
     errors = []
     try:
-        parse_rate(settings.INQUIRY_RATE_LIMIT)
+        parse_rate(settings.INQUIRY_RATE_LIMIT, setting="INQUIRY_RATE_LIMIT")
     except ImproperlyConfigured as error:
         errors.append(checks.Error(str(error), id="clinics.E001"))
     if settings.INQUIRY_MIN_SECONDS >= settings.INQUIRY_MAX_SECONDS:

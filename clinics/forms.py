@@ -17,6 +17,7 @@ from clinics import validators
 from clinics.antiabuse import TokenProblem, form_token_problem
 from clinics.models import MESSAGE_MAX, ContactMethod, Inquiry
 from clinics.widgets import PlainSelect
+from ketamine_site import validators as text_validators
 
 # Free-text single-line fields. Email and phone need no extra check: their own patterns allow no control characters.
 FREE_TEXT_FIELDS = ("name", "location", "country")
@@ -38,7 +39,7 @@ def local_path(value: str) -> str:
     if not value.startswith("/") or not url_has_allowed_host_and_scheme(value, allowed_hosts=None):
         return ""
     try:
-        validators.reject_control_characters(value)
+        text_validators.reject_control_characters(value)
     except forms.ValidationError:
         return ""
     # The path only: a query string may hold what the visitor searched for.
@@ -148,9 +149,9 @@ class InquiryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in FREE_TEXT_FIELDS:
-            self.fields[name].validators.append(validators.reject_control_characters)
+            self.fields[name].validators.append(text_validators.reject_control_characters)
         self.fields["phone"].validators.append(validators.validate_phone)
-        self.fields["message"].validators.append(validators.reject_control_characters_multiline)
+        self.fields["message"].validators.append(text_validators.reject_control_characters_multiline)
         self.fields["us_state"].choices = [
             ("", "Not in the US, or prefer not to say"),
             *self.fields["us_state"].choices[1:],

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from clinics.antiabuse import form_token_issue
 from clinics.forms import InquiryForm, local_path
-from clinics.ratelimit import client_address, rate_limit_hit
 from clinics.services import inquiry_create
+from ketamine_site.ratelimit import client_address, rate_limit_hit
 
 THANKS_SALT = "clinics.thanks"
 
@@ -42,7 +42,7 @@ def inquiry_form(request):
     form = InquiryForm(request.POST)
     if not form.is_valid():
         return _render_form(request, form)
-    verdict = rate_limit_hit(client=client_address(request))
+    verdict = rate_limit_hit(scope="inquiries", rate_setting="INQUIRY_RATE_LIMIT", client=client_address(request))
     if not verdict.allowed:
         response = render(request, "clinics/rate_limited.html", status=429)
         response["Retry-After"] = str(verdict.retry_after)

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
-from clinics.ratelimit import Rate, client_address, parse_rate, rate_limit_hit
+from ketamine_site.ratelimit import Rate, client_address, parse_rate, rate_limit_hit
 
 
 @pytest.mark.parametrize(
@@ -12,13 +12,13 @@ from clinics.ratelimit import Rate, client_address, parse_rate, rate_limit_hit
     [("5/h", Rate(5, 3600)), ("10/m", Rate(10, 60)), (" 200 / d ", Rate(200, 86400)), ("1/s", Rate(1, 1))],
 )
 def test_rate_setting_is_read(text, rate):
-    assert parse_rate(text) == rate
+    assert parse_rate(text, setting="INQUIRY_RATE_LIMIT") == rate
 
 
 @pytest.mark.parametrize("text", ["", "5", "5/hour", "five/h", "-1/h", "5/w"])
 def test_bad_rate_setting_is_reported_clearly(text):
     with pytest.raises(ImproperlyConfigured, match="INQUIRY_RATE_LIMIT must look like '5/h'"):
-        parse_rate(text)
+        parse_rate(text, setting="INQUIRY_RATE_LIMIT")
 
 
 def test_bad_rate_setting_fails_the_system_check(settings):
@@ -58,8 +58,11 @@ def test_too_short_forwarded_for_falls_back_to_the_connection(settings):
 def test_the_window_resets_on_the_clock(settings):
     settings.INQUIRY_RATE_LIMIT = "2/m"
     start = 1_800_000_000.0  # a whole minute
-    verdicts = [rate_limit_hit(client="c", now=start + offset).allowed for offset in (0, 10, 59)]
+    verdicts = [
+        rate_limit_hit(scope="test", rate_setting="INQUIRY_RATE_LIMIT", client="c", now=start + offset).allowed
+        for offset in (0, 10, 59)
+    ]
     assert verdicts == [True, True, False]
-    later = rate_limit_hit(client="c", now=start + 60)
+    later = rate_limit_hit(scope="test", rate_setting="INQUIRY_RATE_LIMIT", client="c", now=start + 60)
     assert later.allowed
-    assert rate_limit_hit(client="c", now=start + 61).retry_after == 60
+    assert rate_limit_hit(scope="test", rate_setting="INQUIRY_RATE_LIMIT", client="c", now=start + 61).retry_after == 60

@@ -1,7 +1,7 @@
 """
-Per-client limit on accepted inquiries, counted in Django's cache.
+Per-client limits on form posts (inquiries, feedback), counted in Django's cache.
 
-`INQUIRY_RATE_LIMIT` reads like "5/h": at most 5 inquiries per client per hour (units s, m, h, d).
+A rate setting reads like "5/h": at most 5 posts per client per hour (units s, m, h, d).
 Windows are fixed (they start on the clock), so a client can send at most twice the limit across
 a window boundary; that is enough to stop a flood. With several workers the cache must be shared
 (REDIS_URL), or each worker counts alone. Clients are keyed by a keyed hash of their address, so
@@ -27,10 +27,10 @@ class Rate:
     period: int  # seconds
 
 
-def parse_rate(text: str) -> Rate:
+def parse_rate(text: str, *, setting: str) -> Rate:
     match = RATE_PATTERN.match(text)
     if not match:
-        raise ImproperlyConfigured(f"INQUIRY_RATE_LIMIT must look like '5/h' (units s, m, h, d), not {text!r}")
+        raise ImproperlyConfigured(f"{setting} must look like '5/h' (units s, m, h, d), not {text!r}")
     return Rate(count=int(match[1]), period=UNIT_SECONDS[match[2]])
 
 
@@ -51,13 +51,14 @@ class Verdict:
     retry_after: int  # seconds until the current window ends
 
 
-def rate_limit_hit(*, client: str, now: float | None = None) -> Verdict:
-    """Count one inquiry for `client`; not allowed when that goes over the limit (the caller must refuse it)."""
-    rate = parse_rate(settings.INQUIRY_RATE_LIMIT)
+def rate_limit_hit(*, scope: str, rate_setting: str, client: str, now: float | None = None) -> Verdict:
+    """Count one post in `scope` for `client`, limited by the setting named `rate_setting`;
+    not allowed when that goes over the limit (the caller must refuse the post)."""
+    rate = parse_rate(getattr(settings, rate_setting), setting=rate_setting)
     now = time.time() if now is None else now
     window = int(now // rate.period)
-    client_key = salted_hmac("clinics.rate-limit", client).hexdigest()[:32]
-    key = f"clinics:inquiries:{client_key}:{window}"
+    client_key = salted_hmac("ketamine_site.rate-limit", client).hexdigest()[:32]
+    key = f"ratelimit:{scope}:{client_key}:{window}"
     cache.add(key, 0, timeout=rate.period)
     try:
         count = cache.incr(key)
