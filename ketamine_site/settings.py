@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "articles",
     "clinics",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -164,3 +165,6 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": "INFO"},
     "loggers": {"django": {"handlers": ["stdout"], "level": "INFO", "propagate": False}},
 }
+
+# "Was this page helpful?": answers accepted per client (keyed by a hash of the address) and period.
+FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/h")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/reviews/", staff_views.review_report, name="staff-reviews"),
     path("", include("clinics.urls")),
+    path("", include("feedback.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 VALID_FRONT_MATTER = {
     "title": "How ketamine works",
@@ -42,6 +43,14 @@ def make_article(body: str = VALID_BODY, drop: tuple[str, ...] = (), **fields: s
     values = {**VALID_FRONT_MATTER, **fields}
     lines = [f"{key}: {value}" for key, value in values.items() if key not in drop]
     return "---\n" + "\n".join(lines) + "\n---\n" + body
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counts live in the cache (with REDIS_URL, a shared one); each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -4,19 +4,10 @@ import time
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 
 from clinics.antiabuse import form_token_issue
 
 FORM_URL = "/find-a-clinic/"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Rate-limit counts live in the cache; each test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def shown_seconds_ago(seconds: float) -> str:

@@ -1,0 +1,29 @@
+from django import forms
+from django.utils import timezone
+
+from articles.library import get_library
+from feedback.models import COMMENT_MAX
+from ketamine_site.validators import reject_control_characters_multiline
+
+
+class FeedbackForm(forms.Form):
+    article = forms.SlugField(max_length=100, widget=forms.HiddenInput)
+    helpful = forms.ChoiceField(
+        choices=[("yes", "Yes"), ("no", "No")],
+        error_messages={"required": "Choose Yes or No.", "invalid_choice": "Choose Yes or No."},
+    )
+    comment = forms.CharField(
+        label="Tell us more (optional)",
+        help_text="Do not include your name, contact details or medical details. We cannot reply.",
+        required=False,
+        max_length=COMMENT_MAX,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": COMMENT_MAX}),
+        validators=[reject_control_characters_multiline],
+    )
+
+    def clean_article(self):
+        slug = self.cleaned_data["article"]
+        article = get_library().get(slug)
+        if article is None or not article.is_public(timezone.localdate()):
+            raise forms.ValidationError("This page cannot take feedback.")
+        return article
