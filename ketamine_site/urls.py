@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -5,7 +6,8 @@ from articles import views as article_views
 
 urlpatterns = [
     path("healthz", article_views.healthz, name="healthz"),
-    path("admin/", admin.site.urls),
+    path("", include("operations.urls")),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("articles.urls")),
 ]
 
