@@ -21,6 +21,9 @@ keepalive = 5
 # Recycle workers now and then so a slow leak can never grow without bound.
 max_requests = 5000
 max_requests_jitter = 500
+# No runtime control socket: nothing here uses it, and one fixed path per user clashes when
+# several servers run on one machine (benchmarks, tests).
+control_socket_disable = True
 
 # Both logs to stdout, one JSON object per line (operations/logs.py). The access log keeps no
 # client address, query string or user agent: what a reader looks up here is health information.
@@ -37,8 +40,16 @@ logconfig_dict = {
         "error": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"},
         "access": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "access"},
     },
+    "root": {"handlers": ["error"], "level": "INFO"},
     "loggers": {
         "gunicorn.error": {"handlers": ["error"], "level": "INFO", "propagate": False},
         "gunicorn.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
     },
 }
+
+
+def post_worker_init(worker):
+    """Read every article before taking requests, so no reader waits for a worker's first load."""
+    from articles.library import get_library
+
+    get_library()

@@ -14,11 +14,10 @@ import argparse
 import gzip
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
-import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -26,6 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.load import measure  # noqa: E402
+from bench.server import free_port, wait_until_up  # noqa: E402
 
 BENCH_ENV = {
     "DJANGO_SETTINGS_MODULE": "ketamine_site.settings",
@@ -70,31 +70,17 @@ def bench_loading(sizes: list[int]) -> None:
             )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_up(url: str, timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"server did not start: {url}")
-
-
 def pick_article(base: str) -> str:
     """The longest article linked from /articles/ (the heaviest page a reader may open)."""
     with urllib.request.urlopen(base + "/articles/") as response:
         paths = sorted(set(re.findall(r'href="(/articles/[a-z0-9-]+/)"', response.read().decode())))
     sizes = {}
     for path in paths:
-        with urllib.request.urlopen(base + path) as response:
-            sizes[path] = len(response.read())
+        try:
+            with urllib.request.urlopen(base + path) as response:
+                sizes[path] = len(response.read())
+        except urllib.error.HTTPError:  # e.g. a footer link to an article this content lacks
+            continue
     return max(sizes, key=sizes.get)
 
 

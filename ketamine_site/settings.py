@@ -165,6 +165,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANG
 # Redirecting HTTP to HTTPS is the proxy's job, and the site must keep answering plain HTTP on
 # 127.0.0.1 for its own checks and load tests; so the redirect is opt-in and its warning silenced.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # load balancers probe over plain HTTP
 SILENCED_SYSTEM_CHECKS = [
     "security.W008",  # SECURE_SSL_REDIRECT off: the proxy redirects (see above).
     "security.W021",  # HSTS preload: submitting the domain to browsers' preload lists is the owner's call.
