@@ -5,8 +5,13 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 # Checks run with the test settings: a throwaway secret key, and the production code paths.
 TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
+# Production settings for local use: the real settings module, DEBUG off, behind an imagined TLS
+# proxy. The key is a THROWAWAY for this machine only; production supplies its own secret.
+PROD_ENV := DJANGO_SETTINGS_MODULE=ketamine_site.settings DJANGO_DEBUG=0 \
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-throwaway-local-only-key-NOT-A-SECRET-7f3a9c2e5b8d1f4a6c0e9b2d} \
+	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_TRUST_X_FORWARDED_PROTO=1
 
-.PHONY: run test lint check bench bench-inquiries audit serve clean node_modules
+.PHONY: run test lint check deploy-check bench bench-inquiries audit observatory load-test serve clean node_modules
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,11 +48,15 @@ node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --omit=optional --no-fund --no-audit --loglevel=error && touch $@; \
 	else echo "npm not found: accessibility and HTML-validity tests will be skipped"; fi
 
+## deploy-check: Django's deployment checklist against the production settings; warnings fail.
+deploy-check: $(VENV)/.dev-installed
+	$(PROD_ENV) $(MANAGE) check --deploy --fail-level WARNING
+
 ## test: everything CI runs on SQLite (set DATABASE_URL to run the suite on PostgreSQL).
-test: lint check node_modules
+test: lint check deploy-check node_modules
 	$(BIN)/pytest
 
-## bench: load-time and throughput figures (see bench/README.md).
+## bench: load-time and throughput figures (see README, "Benchmarks").
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/run.py
 
@@ -59,6 +68,20 @@ audit: $(VENV)/.dev-installed
 ## bench-inquiries: 200 concurrent find-a-clinic posts against gunicorn, on SQLite and PostgreSQL.
 bench-inquiries: $(VENV)/.dev-installed
 	$(BIN)/python bench/concurrent_inquiries.py
+
+## observatory: score the production response by the MDN HTTP Observatory's rules (target >= 125).
+observatory: $(VENV)/.dev-installed
+	$(BIN)/python bench/observatory.py
+
+## load-test: bounded load test of the production server on 127.0.0.1 (articles, search, form posts).
+load-test: $(VENV)/.dev-installed
+	$(BIN)/python bench/load_test.py
+
+## serve: the production setup on http://127.0.0.1:8000 (collectstatic, migrate, gunicorn).
+serve: $(VENV)/.runtime-installed
+	$(PROD_ENV) $(MANAGE) collectstatic --noinput -v0
+	$(PROD_ENV) $(MANAGE) migrate --noinput
+	$(PROD_ENV) $(BIN)/gunicorn -c gunicorn.conf.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules audit-reports

@@ -7,14 +7,20 @@ request floor costs, and browsers that accept gzip get bytes compressed once. Th
 the Library snapshot, so an edited file (a new snapshot) starts it afresh, and it holds one entry
 per page and variant. Logged-in users (staff previews) are always rendered fresh. Anything that
 differs per visitor must not appear on a memoized page unless `page_variant` tells pages apart.
+
+Each stored page carries an ETag computed once, when it is stored, so a returning browser that
+sends If-None-Match gets a bodiless 304. The tag is weak (W/) because the plain and gzipped bytes
+are the same page in two encodings.
 """
 
 import gzip
+import hashlib
 from functools import wraps
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.http import parse_etags
 
 from articles.library import get_library
 
@@ -31,14 +37,25 @@ class _Stored:
         self.content = content
         self.compressed = gzip.compress(content, mtime=0)
         self.content_type = content_type
+        self.etag = f'W/"{hashlib.blake2b(content, digest_size=16).hexdigest()}"'
 
     def response_for(self, request) -> HttpResponse:
-        accepts_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
-        response = HttpResponse(self.compressed if accepts_gzip else self.content, content_type=self.content_type)
-        if accepts_gzip:
-            response["Content-Encoding"] = "gzip"
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match and self.matches(if_none_match):
+            response = HttpResponseNotModified()
+        else:
+            accepts_gzip = "gzip" in request.headers.get("Accept-Encoding", "")
+            response = HttpResponse(self.compressed if accepts_gzip else self.content, content_type=self.content_type)
+            if accepts_gzip:
+                response["Content-Encoding"] = "gzip"
+        response["ETag"] = self.etag
         patch_vary_headers(response, ["Accept-Encoding"])
         return response
+
+    def matches(self, if_none_match: str) -> bool:
+        """Weak comparison, as RFC 9110 prescribes for If-None-Match."""
+        tags = parse_etags(if_none_match)
+        return "*" in tags or self.etag.removeprefix("W/") in (tag.removeprefix("W/") for tag in tags)
 
 
 def memoize_public_page(view):

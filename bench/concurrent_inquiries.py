@@ -40,7 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.run import free_port, wait_until_up  # noqa: E402
+from bench.server import free_port, wait_until_up  # noqa: E402
 
 MIN_SECONDS = 3
 REQUEST_TIMEOUT = 60

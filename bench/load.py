@@ -3,7 +3,8 @@
 import http.client
 import threading
 import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 
@@ -13,6 +14,7 @@ class Result:
     errors: int
     seconds: float
     latencies_ms: list[float]
+    statuses: Counter = field(default_factory=Counter)
 
     @property
     def rate(self) -> float:
@@ -29,30 +31,36 @@ class Result:
         )
 
 
-def measure(url: str, *, seconds: float, connections: int, method: str = "GET", body_for=None, headers=None) -> Result:
-    """Hit `url` from `connections` threads until `seconds` pass. `body_for(i)` gives a POST body per request."""
+def measure(
+    url: str, *, seconds: float, connections: int, method: str = "GET", body_for=None, headers=None, path_for=None
+) -> Result:
+    """Hit `url` from `connections` threads until `seconds` pass. `body_for(i)` gives a POST body per request,
+    `path_for(i)` a path per request (to spread requests over several pages of the same server)."""
     parts = urlsplit(url)
     if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
         raise ValueError("load tests target this machine only")
     path = parts.path + (f"?{parts.query}" if parts.query else "")
     latencies: list[float] = []
     errors = 0
+    statuses: Counter = Counter()
     lock = threading.Lock()
     deadline = time.perf_counter() + seconds
     counter = iter(range(10**9))
 
     def worker():
         nonlocal errors
-        local, local_errors = [], 0
+        local, local_errors, local_statuses = [], 0, Counter()
         while time.perf_counter() < deadline:
             start = time.perf_counter()
             try:
                 connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
-                body = body_for(next(counter)) if body_for else None
-                connection.request(method, path, body=body, headers=headers or {})
+                number = next(counter)
+                body = body_for(number) if body_for else None
+                connection.request(method, path_for(number) if path_for else path, body=body, headers=headers or {})
                 response = connection.getresponse()
                 response.read()
                 connection.close()
+                local_statuses[response.status] += 1
                 if response.status >= 500:
                     local_errors += 1
             except OSError:
@@ -62,6 +70,7 @@ def measure(url: str, *, seconds: float, connections: int, method: str = "GET", 
         with lock:
             latencies.extend(local)
             errors += local_errors
+            statuses.update(local_statuses)
 
     started = time.perf_counter()
     threads = [threading.Thread(target=worker) for _ in range(connections)]
@@ -70,4 +79,4 @@ def measure(url: str, *, seconds: float, connections: int, method: str = "GET", 
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
-    return Result(requests=len(latencies), errors=errors, seconds=elapsed, latencies_ms=latencies)
+    return Result(requests=len(latencies), errors=errors, seconds=elapsed, latencies_ms=latencies, statuses=statuses)

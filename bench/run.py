@@ -47,14 +47,15 @@ def bench_loading(sizes: list[int]) -> None:
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:
             generate(Path(folder), size)
-            out = subprocess.run(
+            run = subprocess.run(
                 [sys.executable, "-c", LOAD_SNIPPET, folder],
                 cwd=REPO,
                 env={**os.environ, **PRODUCTION_ENV},
                 capture_output=True,
                 text=True,
                 check=True,
-            ).stdout.split()
+            )
+            out = run.stdout.splitlines()[-1].split()  # the last line: logs may come first on stdout
             count, seconds, peak = int(out[0]), float(out[1]), int(out[2])
             print(
                 f"  {count:>5} articles: {seconds * 1000:8.0f} ms, peak traced memory {peak / 2**20:6.1f} MiB"

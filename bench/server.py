@@ -1,20 +1,23 @@
-"""Start the site as production runs it (DEBUG off, collected static files, gunicorn) on 127.0.0.1."""
+"""Start the site's production setup (gunicorn.conf.py, DEBUG off) on 127.0.0.1 for a benchmark, then stop it."""
 
-import contextlib
 import os
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+
+# The production settings with a key that is a throwaway for this benchmark only.
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "ketamine_site.settings",
-    "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
+    "DJANGO_SECRET_KEY": "bench-only-throwaway-key-NOT-A-SECRET-0123456789abcdefghijklmnop",
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
     "DJANGO_DEBUG": "0",
 }
@@ -26,40 +29,46 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_until_up(url: str, timeout: float = 30) -> None:
+def wait_until_up(url: str, timeout: float = 20) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(url, timeout=1):
                 return
+        except urllib.error.HTTPError:
+            return  # it answered
         except OSError:
             time.sleep(0.2)
     raise SystemExit(f"server did not start: {url}")
 
 
-def manage(*args: str, env: dict) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=REPO, env=env, check=True)
+@contextmanager
+def production_server(
+    content_dir: Path = REPO / "content", *, workers: int | None = None, env: dict | None = None
+) -> Iterator[str]:
+    """gunicorn with gunicorn.conf.py on a free port; yields the base URL. Its log goes to a file, not the screen.
 
-
-@contextlib.contextmanager
-def production_server(*, workers: int = 2, extra_env: dict | None = None) -> Iterator[str]:
-    """Yield the base URL of a gunicorn server with production settings and a throwaway database.
-
-    DATABASE_URL from `extra_env` (or the environment) is used when given; otherwise a temporary SQLite file.
-    """
+    DATABASE_URL from `env` (or the environment) is used when given; otherwise a temporary SQLite file."""
+    environment = {**os.environ, **PRODUCTION_ENV, "CONTENT_DIR": str(content_dir), **(env or {})}
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, **PRODUCTION_ENV, **(extra_env or {})}
-        env.setdefault("DATABASE_URL", f"sqlite:///{tmp}/site.sqlite3")
-        manage("collectstatic", "--noinput", "-v0", env=env)
-        manage("migrate", "--noinput", "-v0", env=env)
+        environment.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
+        manage = [sys.executable, "manage.py"]
+        quiet = {**environment, "DJANGO_LOG_LEVEL": "WARNING"}
+        subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=REPO, env=quiet, check=True)
+        subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=REPO, env=quiet, check=True)
         port = free_port()
+        environment["GUNICORN_BIND"] = f"127.0.0.1:{port}"
+        if workers:
+            environment["WEB_CONCURRENCY"] = str(workers)
         gunicorn = Path(sys.executable).with_name("gunicorn")
-        command = [str(gunicorn), "ketamine_site.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"]
-        server = subprocess.Popen([*command, "--log-level", "warning"], cwd=REPO, env=env)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_up(base + "/healthz")
-            yield base
-        finally:
-            server.terminate()
-            server.wait(timeout=15)
+        with open(Path(tmp) / "server.log", "w") as log:
+            server = subprocess.Popen(
+                [str(gunicorn), "-c", "gunicorn.conf.py"], cwd=REPO, env=environment, stdout=log, stderr=log
+            )
+            base = f"http://127.0.0.1:{port}"
+            try:
+                wait_until_up(base + "/healthz")
+                yield base
+            finally:
+                server.terminate()
+                server.wait(timeout=30)

@@ -43,3 +43,11 @@ def env_required(name: str, *, unless: bool, fallback: str) -> str:
     if unless:
         return fallback
     raise ImproperlyConfigured(f"{name} must be set when DJANGO_DEBUG is off (see README, 'Settings').")
+
+
+def env_path_prefix(name: str, default: str) -> str:
+    """A URL prefix such as `staff/tools/`: no leading slash, one trailing slash, never empty."""
+    prefix = (os.environ.get(name) or default).strip().strip("/")
+    if not prefix or not all(part and part not in {".", ".."} for part in prefix.split("/")):
+        raise ImproperlyConfigured(f"{name} must be a path such as 'staff-admin/', not {os.environ.get(name)!r}")
+    return prefix + "/"

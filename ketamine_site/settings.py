@@ -8,11 +8,12 @@ and allowed hosts.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
-from ketamine_site.env import env_bool, env_int, env_list, env_required
+from ketamine_site.env import env_bool, env_int, env_list, env_path_prefix, env_required
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -27,6 +28,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or (
     ["localhost", "127.0.0.1", "[::1]"] if DEBUG else env_required("DJANGO_ALLOWED_HOSTS", unless=False, fallback="")
 )
 
+# The admin's URL prefix; a path of your own keeps it out of the way of drive-by scanners.
+ADMIN_PATH = env_path_prefix("DJANGO_ADMIN_PATH", "admin/")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -36,13 +40,18 @@ INSTALLED_APPS = [
     # Before staticfiles so `runserver` serves static files the way production does.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
     "articles",
     "clinics",
     "feedback",
+    "operations",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above WhiteNoise so static files carry the same headers as pages.
+    "operations.middleware.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -50,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ketamine_site.urls"
@@ -92,6 +103,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Several workers or machines share one Redis (rate limits count through it, so they hold across
+# workers); a single process may use local memory.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("DJANGO_ADMIN_LOGIN_ATTEMPTS", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_ADMIN_LOCKOUT_MINUTES", 30))
+# Lock the username and address pair: an attacker elsewhere cannot lock staff out of their own account.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "operations/lockout.html"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -127,15 +156,6 @@ CONTENT_DIR = Path(os.environ.get("CONTENT_DIR") or BASE_DIR / "content")
 # How often (seconds) a request may look at the content folder for changes.
 CONTENT_CHECK_INTERVAL = float(env_int("CONTENT_CHECK_INTERVAL_MS", 1000)) / 1000
 
-# Shared by every worker when REDIS_URL is set (the inquiry rate limit counts through it);
-# otherwise each process keeps its own, which is fine for one process.
-REDIS_URL = os.environ.get("REDIS_URL", "").strip()
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-}
-
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
@@ -157,14 +177,82 @@ INQUIRY_RETENTION_DAYS = env_int("INQUIRY_RETENTION_DAYS", 180)
 # header, which any client can forge, and uses the connecting address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
+# One JSON object per line on stdout, for whatever collects the container's output.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["stdout"], "level": "INFO"},
-    "loggers": {"django": {"handlers": ["stdout"], "level": "INFO", "propagate": False}},
+    "formatters": {"json": {"()": "operations.logs.JsonLinesFormatter"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"}},
+    "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # axes announces itself at every start, which would also clutter editors' command output.
+        "axes.apps": {"level": "WARNING"},
+    },
 }
 
 # "Was this page helpful?": answers accepted per client (keyed by a hash of the address) and period.
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/h")
+
+# --- HTTPS and security headers (README, "Security headers") ---
+# TLS ends at the proxy. Trust its X-Forwarded-Proto only when told to: without a proxy that sets
+# (and overwrites) it, any client could claim HTTPS.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_TRUST_X_FORWARDED_PROTO") else None
+# Redirecting HTTP to HTTPS is the proxy's job, and the site must keep answering plain HTTP on
+# 127.0.0.1 for its own checks and load tests; so the redirect is opt-in and its warning silenced.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # load balancers probe over plain HTTP
+SILENCED_SYSTEM_CHECKS = [
+    "security.W008",  # SECURE_SSL_REDIRECT off: the proxy redirects (see above).
+    "security.W021",  # HSTS preload: submitting the domain to browsers' preload lists is the owner's call.
+]
+SECURE_HSTS_SECONDS = 0 if DEBUG else 365 * 24 * 60 * 60  # sent on HTTPS responses only
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True  # no script of ours reads either cookie
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# Added by operations.middleware.SecurityHeadersMiddleware (Django has no setting for these).
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "usb",
+    )
+}
+# Content-Security-Policy (django-csp): nothing is allowed unless listed here. To widen it for one
+# response (say, frame-src for video hosts a visitor has consented to), use django-csp's
+# `csp_update` decorator, or set `response._csp_update = {"frame-src": [...]}` in a middleware
+# listed below CSPMiddleware. Never add 'unsafe-inline' or 'unsafe-eval'; inline code needs a nonce,
+# and a nonce must never appear on a memoized page (articles/page_cache.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -8,7 +9,8 @@ urlpatterns = [
     path("healthz", article_views.healthz, name="healthz"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
-    path("admin/", admin.site.urls),
+    path("", include("operations.urls")),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("staff/reviews/", staff_views.review_report, name="staff-reviews"),
     path("", include("clinics.urls")),
     path("", include("feedback.urls")),

@@ -1,0 +1,55 @@
+"""
+gunicorn settings for production: `gunicorn -c gunicorn.conf.py` (see README, "Serving").
+
+Workers are processes: each holds its own copy of the articles and their page memo, and they share
+the database and Redis. Every value can be overridden from the environment.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "ketamine_site.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+# The usual sync-worker rule of thumb: two per core plus one, so a worker waiting on the database
+# or Redis leaves the cores busy.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# A request slower than this is stuck: the worker is killed and replaced.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then so a slow leak can never grow without bound.
+max_requests = 5000
+max_requests_jitter = 500
+# No runtime control socket: nothing here uses it, and one fixed path per user clashes when
+# several servers run on one machine (benchmarks, tests).
+control_socket_disable = True
+
+# Both logs to stdout, one JSON object per line (operations/logs.py). The access log keeps no
+# client address, query string or user agent: what a reader looks up here is health information.
+accesslog = "-"
+errorlog = "-"
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {"()": "operations.logs.JsonLinesFormatter"},
+        "access": {"()": "operations.logs.GunicornAccessFormatter"},
+    },
+    "handlers": {
+        "error": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"},
+        "access": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "access"},
+    },
+    "root": {"handlers": ["error"], "level": "INFO"},
+    "loggers": {
+        "gunicorn.error": {"handlers": ["error"], "level": "INFO", "propagate": False},
+        "gunicorn.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
+    },
+}
+
+
+def post_worker_init(worker):
+    """Read every article before taking requests, so no reader waits for a worker's first load."""
+    from articles.library import get_library
+
+    get_library()
