@@ -40,6 +40,56 @@ print(len(library.articles), seconds, peak)
 """
 
 
+SEARCH_SNIPPET = """
+import time, django, sys, statistics
+from datetime import date
+from pathlib import Path
+django.setup()
+from articles.library import load_library
+from articles.search import index_for, search
+library = load_library(Path(sys.argv[1]))
+start = time.perf_counter(); index_for(library); build = time.perf_counter() - start
+queries = sys.argv[2].split("|")
+times = []
+for _ in range(10):
+    for query in queries:
+        start = time.perf_counter(); search(library, query, date(2026, 6, 1)); times.append(time.perf_counter() - start)
+times.sort()
+print(len(library.articles), build, times[len(times) // 2], times[int(len(times) * 0.95)], times[-1], len(times))
+"""
+SEARCH_QUERIES = [
+    "ketamine", "esketamine nasal", "ketamin", "infusions", "blood pressure", "bladder liver",
+    "dissociation", "relapse after weeks", "glutamat synapse", "zebrafish", "clinic monitoring safety",
+    "response remission", "pain", "dose", "nasel spray", "memory", "treatment course session", "risk",
+]  # fmt: skip
+
+
+def run_snippet(snippet: str, *args: str) -> list[str]:
+    """Run Django code in a fresh interpreter; its last line of output, split into fields."""
+    run = subprocess.run(
+        [sys.executable, "-c", snippet, *args],
+        cwd=REPO,
+        env={**os.environ, **PRODUCTION_ENV},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return run.stdout.splitlines()[-1].split()  # the last line: logs may come first on stdout
+
+
+def bench_search(size: int) -> None:
+    from bench.generate import generate
+
+    with tempfile.TemporaryDirectory() as folder:
+        generate(Path(folder), size)
+        count, build, p50, p95, worst, runs = run_snippet(SEARCH_SNIPPET, folder, "|".join(SEARCH_QUERIES))
+    print(
+        f"Search over {count} generated articles: index built once in {float(build) * 1000:.0f} ms;"
+        f" {runs} queries p50 {float(p50) * 1000:.1f} ms, p95 {float(p95) * 1000:.1f} ms,"
+        f" max {float(worst) * 1000:.1f} ms (target p95 < 20 ms)"
+    )
+
+
 def bench_loading(sizes: list[int]) -> None:
     from bench.generate import generate
 
@@ -47,15 +97,7 @@ def bench_loading(sizes: list[int]) -> None:
     for size in sizes:
         with tempfile.TemporaryDirectory() as folder:
             generate(Path(folder), size)
-            run = subprocess.run(
-                [sys.executable, "-c", LOAD_SNIPPET, folder],
-                cwd=REPO,
-                env={**os.environ, **PRODUCTION_ENV},
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            out = run.stdout.splitlines()[-1].split()  # the last line: logs may come first on stdout
+            out = run_snippet(LOAD_SNIPPET, folder)
             count, seconds, peak = int(out[0]), float(out[1]), int(out[2])
             print(
                 f"  {count:>5} articles: {seconds * 1000:8.0f} ms, peak traced memory {peak / 2**20:6.1f} MiB"
@@ -114,6 +156,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000", help="article counts for the load benchmark")
     args = parser.parse_args()
     bench_loading([int(size) for size in args.sizes.split(",")])
+    bench_search(1000)
     bench_serving(args.seconds, args.connections)
 
 
