@@ -71,8 +71,19 @@ def changes(fragment: str) -> bool:
 
 
 def sanitize(fragment: str) -> SafeString:
-    """Clean the fragment and mark the result safe for templates. The only mark_safe in the project."""
+    """Clean the fragment and mark the result safe for templates. This module holds the project's only mark_safe."""
     return mark_safe(clean(fragment))  # noqa: S308 - cleaned by the allowlist above
+
+
+def sanitize_split(fragment: str, separator: re.Pattern) -> list[SafeString | str]:
+    """Clean the fragment and split it at `separator`, which must have one capturing group.
+
+    The runs of HTML between separators are marked safe; what the group captured comes back
+    as plain strings in between (as `re.split` gives them). Used to put per-request parts
+    (embedded media) into an article rendered once.
+    """
+    pieces = separator.split(clean(fragment))
+    return [mark_safe(piece) if index % 2 == 0 else piece for index, piece in enumerate(pieces)]  # noqa: S308
 
 
 def plain_text(fragment: str) -> str:

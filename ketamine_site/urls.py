@@ -6,6 +6,7 @@ from articles import views as article_views
 urlpatterns = [
     path("healthz", article_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("", include("consent.urls")),
     path("", include("articles.urls")),
 ]
 
