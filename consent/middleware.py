@@ -14,6 +14,7 @@ dictionary look-ups.
 
 import logging
 
+from django.conf import settings
 from django.utils import timezone
 
 from consent import preferences as prefs
@@ -37,7 +38,8 @@ class ConsentMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        consent = state.decode(request.COOKIES.get(CONSENT_COOKIE), gpc=request.headers.get("Sec-GPC") == "1")
+        # META, not request.headers: building the headers mapping would cost more than this whole step.
+        consent = state.decode(request.COOKIES.get(CONSENT_COOKIE), gpc=request.META.get("HTTP_SEC_GPC") == "1")
         preferences = (
             prefs.parse(request.COOKIES.get(PREFERENCES_COOKIE)) if consent.allows_preferences else prefs.DEFAULT
         )
@@ -82,14 +84,19 @@ class PageViewMiddleware:
             and request.method == "GET"
             and match is not None
             and match.view_name == statistics.ARTICLE_VIEW_NAME
-            and not request.user.is_authenticated
+            and not self.is_signed_in(request)
         ):
-            day = timezone.localdate()
             visitor_id = None
             if request.consent.allows_statistics:
                 visitor_id = statistics.visitor_id_from(request.COOKIES.get(VISITOR_COOKIE))
                 if visitor_id is None:
                     visitor_id = statistics.visitor_id_new()
-                    cookie_set(response, VISITOR_COOKIE, visitor_id, expires=statistics.visitor_cookie_expiry(day))
-            statistics.page_view_record(slug=match.kwargs["slug"], day=day, visitor_id=visitor_id)
+                    expires = statistics.visitor_cookie_expiry(timezone.localdate())
+                    cookie_set(response, VISITOR_COOKIE, visitor_id, expires=expires)
+            statistics.page_view_record(slug=match.kwargs["slug"], visitor_id=visitor_id)
         return response
+
+    @staticmethod
+    def is_signed_in(request) -> bool:
+        # Without a session cookie nobody is signed in: most readers skip loading a user.
+        return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated

@@ -7,6 +7,7 @@ behaviour cannot drift apart.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 
@@ -114,5 +115,10 @@ def cookies() -> tuple[CookieInfo, ...]:
 
 
 def categories_by_name() -> dict[str, str]:
-    """Cookie name to category, for every registered cookie."""
+    """Cookie name to category, for every registered cookie (built once per set of configured names)."""
+    return _index(settings.CSRF_COOKIE_NAME, settings.SESSION_COOKIE_NAME)
+
+
+@lru_cache(maxsize=4)
+def _index(*configured_names: str) -> dict[str, str]:
     return {cookie.name: cookie.category for cookie in cookies()}
