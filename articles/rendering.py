@@ -25,6 +25,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from articles import sanitizer
+from articles.embeds import Embed, EmbedExtension
 from articles.frontmatter import Reference
 from articles.glossary import GlossaryLinker, Term
 from articles.problems import Problem, line_of
@@ -54,6 +55,7 @@ class Rendered:
     cited_ids: frozenset[str]
     plain_text: str
     problems: tuple[Problem, ...]
+    parts: tuple[SafeString | Embed, ...] = ()  # `html` split around embedded media, for the template
 
     @property
     def word_count(self) -> int:
@@ -106,8 +108,9 @@ def render_body(
         slugs_by_path=slugs_by_path,
         glossary=glossary,
     )
+    embeds = EmbedExtension(state.report)
     md = markdown.Markdown(
-        extensions=[*MARKDOWN_EXTENSIONS, _ContractExtension(state)],
+        extensions=[*MARKDOWN_EXTENSIONS, _ContractExtension(state), embeds],
         extension_configs=MARKDOWN_CONFIG,
         output_format="html",
     )
@@ -128,6 +131,7 @@ def render_body(
         cited_ids=frozenset(state.cited),
         plain_text=sanitizer.plain_text(safe_html),
         problems=tuple(state.problems),
+        parts=embeds.parts(raw_html, safe_html),
     )
 
 

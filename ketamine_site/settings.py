@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "clinics",
     "feedback",
     "operations",
+    "consent",
 ]
 
 MIDDLEWARE = [
@@ -53,11 +54,14 @@ MIDDLEWARE = [
     "operations.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above every middleware that sets cookies, so it filters their Set-Cookie headers last.
+    "consent.middleware.ConsentMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "consent.middleware.PageViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
@@ -178,6 +182,15 @@ INQUIRY_RETENTION_DAYS = env_int("INQUIRY_RETENTION_DAYS", 180)
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # One JSON object per line on stdout, for whatever collects the container's output.
+
+# Cookie consent (the consent app). Raising the policy version asks every visitor again.
+CONSENT_POLICY_VERSION = env_int("CONSENT_POLICY_VERSION", 1)
+CONSENT_COOKIE_AGE = env_int("CONSENT_COOKIE_AGE_DAYS", 182) * 24 * 60 * 60
+CONSENT_COOKIE_SECURE = not DEBUG  # `make run` serves plain http
+CONSENT_RECORD_RETENTION_DAYS = env_int("CONSENT_RECORD_RETENTION_DAYS", 3 * 365)
+# Article view counts are buffered per process and written at most this often (see consent/statistics.py).
+STATISTICS_FLUSH_SECONDS = env_int("STATISTICS_FLUSH_SECONDS", 10)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

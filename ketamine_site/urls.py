@@ -14,6 +14,7 @@ urlpatterns = [
     path("staff/reviews/", staff_views.review_report, name="staff-reviews"),
     path("", include("clinics.urls")),
     path("", include("feedback.urls")),
+    path("", include("consent.urls")),
     path("", include("articles.urls")),
 ]
 

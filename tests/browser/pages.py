@@ -13,4 +13,6 @@ PAGE_TYPES = [
     ("not found", "/articles/no-such-page/"),
     ("find a clinic", "/find-a-clinic/"),
     ("privacy notice", "/privacy/"),
+    ("cookie settings", "/cookies/"),
+    ("reading preferences", "/preferences/"),
 ]

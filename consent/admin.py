@@ -1,0 +1,32 @@
+from django.contrib import admin
+
+from consent.models import ArticleDailyViews, ConsentRecord
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Evidence and statistics are written by the site only; staff may look, not edit."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ConsentRecord)
+class ConsentRecordAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "consent_id", "choices", "policy_version", "source"]
+    list_filter = ["source", "policy_version"]
+    search_fields = ["consent_id"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(ArticleDailyViews)
+class ArticleDailyViewsAdmin(ReadOnlyAdmin):
+    list_display = ["day", "slug", "views", "unique_readers"]
+    list_filter = ["day"]
+    search_fields = ["slug"]
+    date_hierarchy = "day"

@@ -1,0 +1,23 @@
+"""Views that misbehave on purpose: each tries to set a cookie the visitor may not have allowed."""
+
+from django.http import HttpResponse
+from django.urls import include, path
+
+
+def sets_statistics_cookie(request):
+    response = HttpResponse("ok")
+    response.set_cookie("visitor_id", "0" * 32)
+    return response
+
+
+def sets_unregistered_cookie(request):
+    response = HttpResponse("ok")
+    response.set_cookie("tracker", "abc")
+    return response
+
+
+urlpatterns = [
+    path("test/statistics-cookie/", sets_statistics_cookie),
+    path("test/unregistered-cookie/", sets_unregistered_cookie),
+    path("", include("ketamine_site.urls")),
+]
