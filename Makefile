@@ -58,6 +58,8 @@ test: lint check deploy-check node_modules
 
 ## bench: load-time and throughput figures (see README, "Benchmarks").
 bench: $(VENV)/.dev-installed
+	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || \
+		{ apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; } || true
 	$(BIN)/python bench/run.py
 
 ## audit: Lighthouse on the home page, an article and the form page (mobile; not in CI).

@@ -18,9 +18,13 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 30
 keepalive = 5
-# Recycle workers now and then so a slow leak can never grow without bound.
-max_requests = 5000
-max_requests_jitter = 500
+# Recycle workers now and then so a slow leak can never grow without bound; not so often that a
+# busy site replaces a worker every few seconds (each replacement pauses its share of requests).
+max_requests = 100_000
+max_requests_jitter = 10_000
+# Import Django and read every article once in the master, before forking: a new or recycled
+# worker then starts in milliseconds and shares that memory until it writes to it.
+preload_app = True
 # No runtime control socket: nothing here uses it, and one fixed path per user clashes when
 # several servers run on one machine (benchmarks, tests).
 control_socket_disable = True
@@ -48,8 +52,9 @@ logconfig_dict = {
 }
 
 
-def post_worker_init(worker):
-    """Read every article before taking requests, so no reader waits for a worker's first load."""
+def when_ready(server):
+    """Read every article in the master (after the app is loaded, before any worker forks), so no
+    reader waits for a worker's first load."""
     from articles.library import get_library
 
     get_library()

@@ -46,7 +46,7 @@ STOP_WORDS = frozenset(
     ]
 )
 SNIPPET_WORDS = 28
-MAX_RESULTS = 50
+MAX_RESULTS = 30
 
 
 def stem(word: str) -> str:
@@ -82,20 +82,30 @@ class Result:
 
 
 class SearchIndex:
+    """An inverted index: for each term, the articles holding it and how much the match is worth."""
+
     def __init__(self, articles: tuple[Article, ...]):
-        self.field_counts: dict[str, dict[str, Counter]] = {}
-        document_frequency: Counter = Counter()
+        self.postings: dict[str, dict[str, float]] = defaultdict(dict)
+        self.surface_forms: dict[str, set[str]] = defaultdict(set)  # stem -> the words that produced it
         for article in articles:
             fields = {
-                "title": Counter(tokens(article.title)),
-                "headings": Counter(tokens(" ".join(heading.text for heading in article.rendered.toc))),
-                "summary": Counter(tokens(article.summary)),
-                "body": Counter(tokens(article.rendered.plain_text)),
+                "title": article.title,
+                "headings": " ".join(heading.text for heading in article.rendered.toc),
+                "summary": article.summary,
+                "body": article.rendered.plain_text,
             }
-            self.field_counts[article.slug] = fields
-            document_frequency.update(set().union(*fields.values()))
+            for name, text in fields.items():
+                counts: Counter = Counter()
+                for word in WORD.findall(text.lower()):
+                    if word not in STOP_WORDS:
+                        term = stem(word)
+                        counts[term] += 1
+                        self.surface_forms[term].add(word)
+                for term, count in counts.items():
+                    weight = FIELD_WEIGHTS[name] * (1 + math.log(count))
+                    self.postings[term][article.slug] = self.postings[term].get(article.slug, 0.0) + weight
         total = max(1, len(articles))
-        self.idf = {term: math.log(1 + total / count) for term, count in document_frequency.items()}
+        self.idf = {term: math.log(1 + total / len(slugs)) for term, slugs in self.postings.items()}
         self.near: dict[str, set[str]] = defaultdict(set)
         for term in self.idf:
             if len(term) >= 4:
@@ -113,22 +123,26 @@ class SearchIndex:
             candidates |= self.near.get(variant, set())
         return dict.fromkeys(candidates, 0.6)
 
-    def score(self, slug: str, query_terms: list[dict[str, float]]) -> float:
-        fields = self.field_counts[slug]
-        total = 0.0
+    def scores(self, query_terms: list[dict[str, float]]) -> dict[str, float]:
+        """Articles holding every query word (or a stand-in for it), with their scores."""
+        totals: dict[str, float] | None = None
         for alternatives in query_terms:
-            best = 0.0
+            best: dict[str, float] = {}
             for term, weight in alternatives.items():
-                term_score = sum(
-                    FIELD_WEIGHTS[name] * (1 + math.log(count))
-                    for name, counts in fields.items()
-                    if (count := counts.get(term))
-                )
-                best = max(best, term_score * self.idf[term] * weight)
-            if best == 0.0:
-                return 0.0  # every query word must match somewhere
-            total += best
-        return total
+                factor = self.idf[term] * weight
+                for slug, value in self.postings[term].items():
+                    best[slug] = max(best.get(slug, 0.0), value * factor)
+            if totals is None:
+                totals = best
+            else:
+                totals = {slug: score + best[slug] for slug, score in totals.items() if slug in best}
+            if not totals:
+                return {}
+        return totals or {}
+
+    def highlighter(self, terms: set[str]) -> re.Pattern | None:
+        forms = sorted({form for term in terms for form in self.surface_forms.get(term, ())}, key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE) if forms else None
 
 
 def index_for(library: Library) -> SearchIndex:
@@ -141,31 +155,28 @@ def search(library: Library, query: str, today: date) -> list[Result]:
     query_terms = [index.expand(term) for term in dict.fromkeys(tokens(query))]
     if not query_terms:
         return []
-    scored = []
-    for article in library.public(today):
-        score = index.score(article.slug, query_terms)
-        if score > 0:
-            scored.append((score, article))
+    public = {article.slug: article for article in library.public(today)}
+    scored = [(score, public[slug]) for slug, score in index.scores(query_terms).items() if slug in public]
     scored.sort(key=lambda pair: (-pair[0], pair[1].title.lower()))
-    matched_terms = {term for alternatives in query_terms for term in alternatives}
-    return [Result(article, score, snippet(article, matched_terms)) for score, article in scored[:MAX_RESULTS]]
+    highlighter = index.highlighter({term for alternatives in query_terms for term in alternatives})
+    return [Result(article, score, snippet(article, highlighter)) for score, article in scored[:MAX_RESULTS]]
 
 
-def snippet(article: Article, terms: set[str]) -> tuple[Segment, ...]:
+def snippet(article: Article, highlighter: re.Pattern | None) -> tuple[Segment, ...]:
     """About SNIPPET_WORDS words of the body around the first match, matches marked."""
-    words = article.rendered.plain_text.split()
-    positions = [i for i, word in enumerate(words) if any(stem(w) in terms for w in WORD.findall(word.lower()))]
-    if not positions:
+    text = article.rendered.plain_text
+    first = highlighter.search(text) if highlighter else None
+    if first is None:
         return (Segment(article.summary, False),)
-    start = max(0, positions[0] - SNIPPET_WORDS // 3)
-    window = words[start : start + SNIPPET_WORDS]
-    segments: list[Segment] = [Segment("… ", False)] if start else []
-    for word in window:
-        is_match = any(stem(w) in terms for w in WORD.findall(word.lower()))
-        if segments and segments[-1].is_match == is_match and not is_match:
-            segments[-1] = Segment(segments[-1].text + word + " ", False)
-        else:
-            segments += [Segment(word, True), Segment(" ", False)] if is_match else [Segment(word + " ", False)]
-    if start + SNIPPET_WORDS < len(words):
-        segments.append(Segment("…", False))
-    return tuple(segments)
+    before = text[: first.start()].split()
+    after = text[first.start() :].split()
+    lead = before[-(SNIPPET_WORDS // 3) :]
+    rest = after[: SNIPPET_WORDS - len(lead)]
+    window = " ".join(lead + rest)
+    segments = [Segment("… ", False)] if len(lead) < len(before) else []
+    position = 0
+    for match in highlighter.finditer(window):
+        segments += [Segment(window[position : match.start()], False), Segment(match.group(0), True)]
+        position = match.end()
+    segments.append(Segment(window[position:] + (" …" if len(rest) < len(after) else ""), False))
+    return tuple(segment for segment in segments if segment.text)

@@ -25,8 +25,10 @@ sys.path.insert(0, str(REPO))
 
 from bench.load import measure  # noqa: E402
 from bench.server import PRODUCTION_ENV, production_server  # noqa: E402
+from bench.wrk import measure_wrk, wrk_available  # noqa: E402
 
 BROWSER_HEADERS = {"Accept-Encoding": "gzip"}
+ROUNDS = 3
 
 LOAD_SNIPPET = """
 import time, tracemalloc, django, sys
@@ -134,24 +136,30 @@ def bench_serving(seconds: float, connections: int) -> None:
     with production_server(workers=2) as base:
         article = pick_article(base)
         page_weight(base, article)
+        use_wrk = wrk_available()
+        client = "wrk" if use_wrk else "Python threads (install wrk for figures the client does not skew)"
         print(
-            f"Throughput under gunicorn, 2 workers, {connections} client threads, {seconds:.0f} s each,"
+            f"Throughput under gunicorn, 2 workers, {connections} connections from {client}, {seconds:.0f} s each,"
             " as a first visit (no cookies, Accept-Encoding: gzip):"
         )
-        results = {}
-        for name, path in [("/healthz", "/healthz"), ("article", article), ("/healthz again", "/healthz")]:
-            measure(base + path, seconds=1, connections=connections, headers=BROWSER_HEADERS)  # warm up
-            results[name] = measure(base + path, seconds=seconds, connections=connections, headers=BROWSER_HEADERS)
-            print(f"  {name:<15} {path:<45} {results[name]}")
-        floor = (results["/healthz"].rate + results["/healthz again"].rate) / 2
-        ratio = results["article"].rate / floor
+        run = measure_wrk if use_wrk else measure
+        totals = {"/healthz": 0.0, article: 0.0}
+        for round_number in range(1, ROUNDS + 1):  # alternate the two, so drift in the machine hits both
+            for path in totals:
+                run(base + path, seconds=1, connections=connections, headers=BROWSER_HEADERS)  # warm up
+                result = run(base + path, seconds=seconds, connections=connections, headers=BROWSER_HEADERS)
+                totals[path] += result.rate
+                print(f"  round {round_number}  {path:<45} {result}")
+        ratio = totals[article] / totals["/healthz"]
         verdict = "meets" if ratio >= 0.9 else "MISSES"
-        print(f"  article page reaches {ratio:.0%} of /healthz throughput ({verdict} the 90% target)")
+        print(
+            f"  article page reaches {ratio:.0%} of /healthz throughput over {ROUNDS} rounds ({verdict} the 90% target)"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seconds", type=float, default=8, help="measuring time per endpoint")
+    parser.add_argument("--seconds", type=float, default=5, help="measuring time per endpoint and round")
     parser.add_argument("--connections", type=int, default=4, help="concurrent client threads")
     parser.add_argument("--sizes", default="100,1000", help="article counts for the load benchmark")
     args = parser.parse_args()

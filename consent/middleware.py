@@ -14,10 +14,10 @@ dictionary look-ups.
 
 import logging
 
-from django.conf import settings
 from django.utils import timezone
 
 from articles.embeds import ALLOWED_PLAYERS
+from articles.page_cache import is_signed_in
 from consent import preferences as prefs
 from consent import state, statistics
 from consent.registry import CONSENT_COOKIE, NECESSARY, PREFERENCES_COOKIE, VISITOR_COOKIE, categories_by_name
@@ -91,7 +91,7 @@ class PageViewMiddleware:
             and request.method == "GET"
             and match is not None
             and match.view_name == statistics.ARTICLE_VIEW_NAME
-            and not self.is_signed_in(request)
+            and not is_signed_in(request)
         ):
             visitor_id = None
             if request.consent.allows_statistics:
@@ -102,8 +102,3 @@ class PageViewMiddleware:
                     cookie_set(response, VISITOR_COOKIE, visitor_id, expires=expires)
             statistics.page_view_record(slug=match.kwargs["slug"], visitor_id=visitor_id)
         return response
-
-    @staticmethod
-    def is_signed_in(request) -> bool:
-        # Without a session cookie nobody is signed in: most readers skip loading a user.
-        return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated
