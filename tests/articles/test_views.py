@@ -44,6 +44,7 @@ def test_article_page_shows_everything_a_reader_needs(client, site):
     html = client.get("/articles/routes/").content.decode()
     assert "<h1>Routes</h1>" in html
     assert "Published" in html and "Last updated" in html and "Next review due" in html
+    assert '<dt>Page last reviewed</dt><dd><time datetime="2026-02-01">' in html  # no reviewed: the update
     assert 'href="/articles/how-it-works/"' in html  # internal .md link rewritten
     assert 'id="ref-berman2000"' in html and "https://doi.org/10.1016/S0006-3223(99)00230-9" in html
     assert 'href="#cite-berman2000-1"' in html  # back from the reference to the text
