@@ -10,7 +10,7 @@ from django.contrib import admin, messages
 from django.utils import timezone
 
 from clinics.exports import inquiries_csv_response
-from clinics.models import Inquiry, InquiryExport, Status
+from clinics.models import VISITOR_FIELDS, Inquiry, InquiryExport, Status
 from clinics.selectors import inquiries_for_export, inquiry_assignees
 from clinics.services import (
     inquiries_assign,
@@ -18,22 +18,10 @@ from clinics.services import (
     inquiry_export_record,
     inquiry_stamp_contacted,
 )
+from ketamine_site.admin import ReadOnlyAdmin
 
 logger = logging.getLogger(__name__)
 
-VISITOR_FIELDS = (
-    "name",
-    "email",
-    "phone",
-    "preferred_contact",
-    "location",
-    "us_state",
-    "country",
-    "topic",
-    "message",
-    "is_adult",
-    "consent_to_contact",
-)
 RECORD_FIELDS = ("reference", "created", "updated", "privacy_policy_version", "source_path")
 
 
@@ -114,17 +102,8 @@ class InquiryAdmin(admin.ModelAdmin):
 
 
 @admin.register(InquiryExport)
-class InquiryExportAdmin(admin.ModelAdmin):
+class InquiryExportAdmin(ReadOnlyAdmin):
     """The export log: read-only, so nobody can tidy away a record of taking data out."""
 
     list_display = ("exported_at", "exported_by", "row_count")
     list_filter = ("exported_at",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -15,7 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from clinics import validators
 from clinics.antiabuse import TokenProblem, form_token_problem
-from clinics.models import MESSAGE_MAX, ContactMethod, Inquiry
+from clinics.models import MESSAGE_MAX, VISITOR_FIELDS, ContactMethod, Inquiry
 from clinics.widgets import PlainSelect
 from ketamine_site import validators as text_validators
 
@@ -73,19 +73,7 @@ class InquiryForm(forms.ModelForm):
 
     class Meta:
         model = Inquiry
-        fields = [
-            "name",
-            "email",
-            "phone",
-            "preferred_contact",
-            "location",
-            "us_state",
-            "country",
-            "topic",
-            "message",
-            "is_adult",
-            "consent_to_contact",
-        ]
+        fields = list(VISITOR_FIELDS)
         field_classes = {"message": MultilineField}
         labels = {
             "name": "Your name",

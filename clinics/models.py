@@ -15,6 +15,21 @@ COUNTRY_MAX = 60
 MESSAGE_MAX = 2000
 SOURCE_PATH_MAX = 200
 
+# What the visitor typed: the form asks for exactly these, and staff may read but never change them.
+VISITOR_FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "preferred_contact",
+    "location",
+    "us_state",
+    "country",
+    "topic",
+    "message",
+    "is_adult",
+    "consent_to_contact",
+)
+
 
 class Topic(models.TextChoices):
     DEPRESSION = "depression", "Depression"

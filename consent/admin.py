@@ -1,19 +1,7 @@
 from django.contrib import admin
 
 from consent.models import ArticleDailyViews, ConsentRecord
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Evidence and statistics are written by the site only; staff may look, not edit."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from ketamine_site.admin import ReadOnlyAdmin
 
 
 @admin.register(ConsentRecord)

@@ -1,11 +1,12 @@
 from django.contrib import admin
 
 from feedback.models import PageFeedback
+from ketamine_site.admin import ReadOnlyAdmin
 
 
 @admin.register(PageFeedback)
-class PageFeedbackAdmin(admin.ModelAdmin):
-    """Read-only: what readers said is evidence, not something staff edit."""
+class PageFeedbackAdmin(ReadOnlyAdmin):
+    """What readers said is evidence, not something staff edit; abusive answers may be deleted."""
 
     list_display = ["created", "article", "helpful", "short_comment"]
     list_filter = ["helpful", "created"]
@@ -16,8 +17,5 @@ class PageFeedbackAdmin(admin.ModelAdmin):
     def short_comment(self, feedback: PageFeedback) -> str:
         return feedback.comment[:80] + ("…" if len(feedback.comment) > 80 else "")
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm("feedback.delete_pagefeedback")

@@ -127,3 +127,21 @@ def test_the_banner_is_reachable_by_keyboard(site, page):
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # past "Choose", focus moves on into the page: no trap
     assert page.evaluate("document.activeElement.closest('.consent-banner') === null")
+
+
+@pytest.mark.parametrize("device", ["light", "dark"])
+def test_a_chosen_theme_beats_the_device_setting(site, browser, device):
+    """The palette follows the device until the reader picks a theme, then follows the reader."""
+    context = browser.new_context(color_scheme=device)
+    page = context.new_page()
+    page.goto(site + ARTICLE)
+    device_background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    chosen = "Light" if device == "dark" else "Dark"
+    page.goto(site + "/preferences/")
+    page.get_by_label(chosen, exact=True).check()
+    page.get_by_label("Remember these settings", exact=False).check()
+    page.get_by_role("button", name="Save preferences").click()
+    page.goto(site + ARTICLE)
+    assert page.evaluate("document.documentElement.className") == f"theme-{chosen.lower()}"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != device_background
+    context.close()
