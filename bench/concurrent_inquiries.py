@@ -52,6 +52,14 @@ COUNT_SNIPPET = (
 )
 
 
+class BehindTLSProxy(http.cookiejar.DefaultCookiePolicy):
+    """The script stands in for the TLS proxy (X-Forwarded-Proto: https), so the site's Secure
+    cookies (the CSRF cookie) are sent back over the plain loopback connection."""
+
+    def return_ok_secure(self, cookie, request):
+        return True
+
+
 class KeepRedirects(urllib.request.HTTPRedirectHandler):
     """Hand 302s back to the caller: the script checks Post/Redirect/Get itself."""
 
@@ -77,6 +85,7 @@ def server_env(database_url: str, redis_url: str, posts: int, log_dir: str) -> d
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_DEBUG": "0",
+        "DJANGO_TRUST_X_FORWARDED_PROTO": "1",  # as behind the TLS proxy: see BehindTLSProxy
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "CONTENT_DIR": str(content),
@@ -152,8 +161,14 @@ def run_posts(base: str, posts: int, threads: int) -> tuple[Results, float]:
     openers, tokens = [], []
     for _ in range(threads):
         opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), KeepRedirects
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar(policy=BehindTLSProxy())), KeepRedirects
         )
+        public = base.replace("http://", "https://", 1)  # the address a browser would see
+        opener.addheaders = [
+            ("X-Forwarded-Proto", "https"),
+            ("Origin", public),
+            ("Referer", public + "/find-a-clinic/"),
+        ]
         openers.append(opener)
         tokens.append(fetch_form(opener, base))
     time.sleep(MIN_SECONDS + 0.5)  # once: every form has now been "read" for longer than the minimum
