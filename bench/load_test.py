@@ -7,9 +7,9 @@ failed connections) and the status codes seen, for:
 
 - article pages, spread over every generated article (first visits: no cookies, gzip accepted);
 - search (`/search/?q=...`), if this branch has it;
-- form posts to the find-a-clinic form, if this branch has it: each post is a fresh, filled-in
-  form with the CSRF cookie and token from one GET (anti-abuse rules may turn some away; the
-  status counts show how many).
+- form posts to the find-a-clinic form: each post is a fresh, filled-in form with the CSRF cookie
+  and token from one GET, stored as a new inquiry (302). The timing and rate limits are relaxed
+  for this run (LOAD_TEST_ENV), so the figures are those of the write path itself.
 
 An endpoint that answers 404 is skipped, and the output says so. Only 127.0.0.1 is contacted;
 every loop is bounded in time. Set DATABASE_URL / REDIS_URL to run against PostgreSQL / Redis.
@@ -52,10 +52,11 @@ def get(base: str, path: str) -> tuple[int, dict[str, list[str]], str]:
 
 
 class FormFields(HTMLParser):
-    """The fields of the first POST form on a page, as (name, kind, value, options)."""
+    """The fields of the POST form that submits to `action` (pages also carry the cookie banner's form)."""
 
-    def __init__(self):
+    def __init__(self, action: str):
         super().__init__()
+        self.action = action
         self.in_form = self.done = False
         self.fields: list[dict] = []
         self.select: dict | None = None
@@ -64,11 +65,14 @@ class FormFields(HTMLParser):
         attrs = dict(attrs)
         if self.done:
             return
-        if tag == "form" and (attrs.get("method") or "").lower() == "post":
+        if tag == "form" and (attrs.get("method") or "").lower() == "post" and attrs.get("action") == self.action:
             self.in_form = True
         elif self.in_form and tag in ("input", "textarea") and attrs.get("name"):
             kind = "textarea" if tag == "textarea" else (attrs.get("type") or "text").lower()
-            self.fields.append({"name": attrs["name"], "kind": kind, "value": attrs.get("value") or ""})
+            # tabindex -1: a box people cannot reach (the honeypot), which a person leaves empty.
+            hidden_from_people = attrs.get("tabindex") == "-1"
+            self.fields.append({"name": attrs["name"], "kind": kind, "value": attrs.get("value") or "",
+                                "unreachable": hidden_from_people})  # fmt: skip
         elif self.in_form and tag == "select" and attrs.get("name"):
             self.select = {"name": attrs["name"], "kind": "select", "value": ""}
             self.fields.append(self.select)
@@ -87,7 +91,7 @@ def filled(fields: list[dict], number: int) -> dict[str, str]:
     values, radios = {}, set()
     for field in fields:
         name, kind, value = field["name"], field["kind"], field["value"]
-        if kind in ("submit", "button", "reset", "file"):
+        if kind in ("submit", "button", "reset", "file") or field.get("unreachable"):
             continue
         if kind == "radio":
             if name not in radios:
@@ -110,6 +114,11 @@ def filled(fields: list[dict], number: int) -> dict[str, str]:
     return values
 
 
+# The form's anti-abuse limits (a minimum time on the page, a few posts per client per hour) would
+# turn almost every load-test post away; they have their own tests. Here the write path is measured.
+LOAD_TEST_ENV = {"INQUIRY_MIN_SECONDS": "0", "INQUIRY_RATE_LIMIT": "1000000/h"}
+
+
 def form_post_plan(base: str) -> tuple[dict, callable] | None:
     status, headers, html = get(base, FORM_PATH)
     if status != 200:
@@ -117,7 +126,7 @@ def form_post_plan(base: str) -> tuple[dict, callable] | None:
     cookies = SimpleCookie()
     for value in headers.get("set-cookie", []):
         cookies.load(value)
-    parser = FormFields()
+    parser = FormFields(FORM_PATH)
     parser.feed(html)
     if not parser.fields:
         return None
@@ -142,7 +151,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         generate(Path(folder), args.articles)
         slugs = sorted(path.stem for path in Path(folder).rglob("*.md"))
-        with production_server(Path(folder)) as base:
+        with production_server(Path(folder), env=LOAD_TEST_ENV) as base:
             workers = os.environ.get("WEB_CONCURRENCY") or f"{os.cpu_count() * 2 + 1} (from {os.cpu_count()} CPUs)"
             database = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
             cache = "Redis" if os.environ.get("REDIS_URL") else "local memory"
