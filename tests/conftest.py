@@ -1,5 +1,7 @@
 """Shared fixtures: a throwaway content folder the site reads from, and a valid article to start from."""
 
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +45,21 @@ def make_article(body: str = VALID_BODY, drop: tuple[str, ...] = (), **fields: s
     values = {**VALID_FRONT_MATTER, **fields}
     lines = [f"{key}: {value}" for key, value in values.items() if key not in drop]
     return "---\n" + "\n".join(lines) + "\n---\n" + body
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args: str) -> subprocess.CompletedProcess:
+    """Run manage.py in a fresh interpreter, as an editor runs it, with the test settings."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={"DJANGO_SETTINGS_MODULE": "tests.settings", "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
 
 
 @pytest.fixture(autouse=True)

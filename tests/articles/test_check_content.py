@@ -1,14 +1,8 @@
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from tests.conftest import make_article
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import make_article, run_manage
 
 
 def run_check(*paths) -> tuple[int, list[str]]:
@@ -77,13 +71,6 @@ def test_missing_path_is_a_usage_error(content_dir):
 
 def test_the_real_content_folder_passes():
     """Every file shipped in content/ must be clean, run as an editor runs it."""
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check_content"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env={"DJANGO_SETTINGS_MODULE": "tests.settings", "PATH": "/usr/bin:/bin"},
-        check=False,
-    )
+    result = run_manage("check_content")
     assert result.returncode == 0, result.stdout + result.stderr
     assert " 0 errors" in result.stdout

@@ -1,8 +1,6 @@
 """The shipped articles meet the editorial standards that a machine can check."""
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -10,8 +8,8 @@ from django.conf import settings
 
 from articles.content_report import content_rows
 from articles.library import load_library
+from tests.conftest import REPO, run_manage
 
-REPO = Path(__file__).resolve().parents[2]
 CONTENT = REPO / "content"
 LIBRARY = load_library(CONTENT) if CONTENT.is_dir() else None
 ARTICLES = LIBRARY.articles if LIBRARY else ()
@@ -102,14 +100,8 @@ def test_figures_are_used_with_a_text_alternative():
 
 
 def test_content_report_prints_a_row_per_article_and_a_summary():
-    result = subprocess.run(
-        [sys.executable, "manage.py", "content_report"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env={"DJANGO_SETTINGS_MODULE": "tests.settings", "PATH": "/usr/bin:/bin"},
-        check=True,
-    )
+    result = run_manage("content_report")
+    assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["article", "words", "grade", "refs", "uncited", "review", "due"]
     assert len(lines) == len(ARTICLES) + 2
