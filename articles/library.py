@@ -74,8 +74,13 @@ class Library:
         problems: list[Problem],
         fingerprint: Fingerprint = (),
         glossary: tuple[Term, ...] = (),
+        render_context: tuple = (),
+        renders: dict[Path, tuple] | None = None,
     ):
         self.glossary = glossary
+        # What each body was rendered from, so the next load can reuse unchanged renders.
+        self.render_context = render_context
+        self.renders = renders or {}
         self.articles = tuple(sorted(articles, key=lambda article: (article.metadata.order, article.title.lower())))
         self.problems = tuple(sorted(problems))
         self.fingerprint = fingerprint
@@ -122,25 +127,37 @@ class Library:
         return [article for article in self.public(today) if tag in article.metadata.tags]
 
 
-def load_library(content_dir: Path) -> Library:
-    """Read, validate and render every Markdown file below `content_dir`."""
+def load_library(content_dir: Path, previous: Library | None = None) -> Library:
+    """Read, validate and render every Markdown file below `content_dir`.
+
+    Rendering is the costly step, so a body is rendered again only when it, its references, the set
+    of articles it may link to, or the glossary changed since `previous`: editing one file re-renders
+    one file."""
     fingerprint = fingerprint_of(content_dir)
     glossary, problems = load_glossary(content_dir / GLOSSARY_FILE)
     sources = _accepted_sources(_parse_all(content_dir, problems), problems)
     slugs_by_path = {source.path.resolve(): source.path.stem for source in sources}
-    articles = []
+    context = (frozenset(slugs_by_path.items()), glossary)
+    reusable = previous.renders if previous is not None and previous.render_context == context else {}
+    articles, renders = [], {}
     for source in sources:
-        rendered = render_body(
-            path=source.path,
-            body=source.body,
-            first_line=source.body_first_line,
-            references=source.metadata.references,
-            slugs_by_path=slugs_by_path,
-            glossary=glossary,
-        )
+        inputs = (source.body, source.body_first_line, tuple((r, r.line) for r in source.metadata.references))
+        earlier = reusable.get(source.path)
+        if earlier is not None and earlier[0] == inputs:
+            rendered = earlier[1]
+        else:
+            rendered = render_body(
+                path=source.path,
+                body=source.body,
+                first_line=source.body_first_line,
+                references=source.metadata.references,
+                slugs_by_path=slugs_by_path,
+                glossary=glossary,
+            )
+        renders[source.path] = (inputs, rendered)
         problems.extend(rendered.problems)
         articles.append(Article(slug=source.path.stem, path=source.path, metadata=source.metadata, rendered=rendered))
-    return Library(articles, problems, fingerprint, glossary)
+    return Library(articles, problems, fingerprint, glossary, render_context=context, renders=renders)
 
 
 def content_files(content_dir: Path) -> list[Path]:
@@ -217,7 +234,7 @@ class _LibraryHolder:
             return self.library
         with self.lock:
             if self.library is None or fingerprint_of(self.content_dir) != self.library.fingerprint:
-                self.library = load_library(self.content_dir)
+                self.library = load_library(self.content_dir, previous=self.library)
                 self.log_loaded()
             self.checked_at = time.monotonic()
             return self.library

@@ -80,3 +80,27 @@ def test_changes_are_noticed_only_after_the_check_interval(write_article, settin
     library = get_library()
     write_article("basics/second.md", topic="basics")
     assert get_library() is library  # not re-scanned within the interval
+
+
+def test_editing_one_file_renders_only_that_file_again(write_article, content_dir):
+    write_article("basics/first.md", topic="basics", title="First")
+    write_article("basics/second.md", topic="basics", title="Second")
+    before = load_library(content_dir)
+    edited = write_article(
+        "basics/first.md",
+        make_article(topic="basics", title="First", body="## Key points\n\nNew [@berman2000; @zarate2006]\n"),
+    )
+    bump_mtime(edited)
+    after = load_library(content_dir, previous=before)
+    assert after.get("second").rendered is before.get("second").rendered
+    assert after.get("first").rendered is not before.get("first").rendered
+    assert "New" in str(after.get("first").rendered.html)
+
+
+def test_a_new_article_renders_every_file_again(write_article, content_dir):
+    """A link to the new file may now resolve, so nothing rendered before can be trusted."""
+    write_article("basics/first.md", topic="basics")
+    before = load_library(content_dir)
+    write_article("basics/second.md", topic="basics")
+    after = load_library(content_dir, previous=before)
+    assert after.get("first").rendered is not before.get("first").rendered
