@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from articles.library import Article, Library
+from articles.readability import prose_blocks
 
 WORD = re.compile(r"[a-z0-9]+")
 FIELD_WEIGHTS = {"title": 8.0, "headings": 4.0, "summary": 2.0, "body": 1.0}
@@ -87,6 +88,8 @@ class SearchIndex:
     def __init__(self, articles: tuple[Article, ...]):
         self.postings: dict[str, dict[str, float]] = defaultdict(dict)
         self.surface_forms: dict[str, set[str]] = defaultdict(set)  # stem -> the words that produced it
+        # Snippets come from running prose only: no headings, table cells or citation numbers.
+        self.prose = {article.slug: " ".join(prose_blocks(str(article.rendered.html))) for article in articles}
         for article in articles:
             fields = {
                 "title": article.title,
@@ -159,15 +162,17 @@ def search(library: Library, query: str, today: date) -> list[Result]:
     scored = [(score, public[slug]) for slug, score in index.scores(query_terms).items() if slug in public]
     scored.sort(key=lambda pair: (-pair[0], pair[1].title.lower()))
     highlighter = index.highlighter({term for alternatives in query_terms for term in alternatives})
-    return [Result(article, score, snippet(article, highlighter)) for score, article in scored[:MAX_RESULTS]]
+    return [
+        Result(article, score, snippet(index.prose[article.slug], article.summary, highlighter))
+        for score, article in scored[:MAX_RESULTS]
+    ]
 
 
-def snippet(article: Article, highlighter: re.Pattern | None) -> tuple[Segment, ...]:
-    """About SNIPPET_WORDS words of the body around the first match, matches marked."""
-    text = article.rendered.plain_text
+def snippet(text: str, summary: str, highlighter: re.Pattern | None) -> tuple[Segment, ...]:
+    """About SNIPPET_WORDS words of `text` around the first match, matches marked; else the summary."""
     first = highlighter.search(text) if highlighter else None
     if first is None:
-        return (Segment(article.summary, False),)
+        return (Segment(summary, False),)
     before = text[: first.start()].split()
     after = text[first.start() :].split()
     lead = before[-(SNIPPET_WORDS // 3) :]

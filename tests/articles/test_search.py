@@ -116,3 +116,10 @@ def test_no_results_suggests_topics(client, library):
 def test_empty_search_page_shows_the_form(client, library):
     html = client.get("/search/").content.decode()
     assert 'name="q"' in html and html.count("<h1>") == 1
+
+
+def test_snippets_quote_prose_not_headings_or_citation_numbers(library):
+    [result] = search(library, "bladder", timezone.localdate())
+    text = "".join(segment.text for segment in result.snippet)
+    assert text.startswith("Heavy use harms the bladder.")
+    assert "Ketamine and the bladder" not in text and "[1" not in text
