@@ -1,6 +1,7 @@
 """Thin HTTP layer for "Was this page helpful?": check origin and rate, validate, store, redirect."""
 
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import permission_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
@@ -36,6 +37,7 @@ def feedback_submit(request):
 
 
 @staff_member_required
+@permission_required("feedback.view_pagefeedback", raise_exception=True)  # not for clinic-only staff
 def helpfulness_report(request):
     rows = helpfulness_by_article(library=get_library())
     return render(request, "feedback/helpfulness_report.html", {"rows": rows})

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Permission
 
 from feedback.models import PageFeedback
 
@@ -99,7 +100,9 @@ def test_helpfulness_report_is_for_staff_and_counts_answers(client, articles, dj
     for helpful, comment in [("yes", ""), ("no", "unclear"), ("no", "")]:
         send(client, helpful=helpful, comment=comment)
     assert client.get("/staff/feedback/").status_code == 302
-    client.force_login(django_user_model.objects.create_user("editor", password="x-long-password-1", is_staff=True))
+    editor = django_user_model.objects.create_user("editor", password="x-long-password-1", is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="view_pagefeedback"))
+    client.force_login(editor)
     html = client.get("/staff/feedback/").content.decode()
     assert "<td>Risks</td><td>1</td><td>2</td><td>33%</td><td>1</td>" in html
 
@@ -110,3 +113,20 @@ def test_staff_cannot_edit_or_invent_feedback_in_the_admin(client, articles, dja
     client.force_login(admin)
     assert client.get("/admin/feedback/pagefeedback/").status_code == 200
     assert client.get("/admin/feedback/pagefeedback/add/").status_code == 403
+
+
+def test_clinic_staff_cannot_read_reader_feedback(client, articles, django_user_model):
+    from django.contrib.auth.models import Group
+
+    clinic_staff = django_user_model.objects.create_user("desk", password="x-long-password-1", is_staff=True)
+    clinic_staff.groups.add(Group.objects.get(name="Clinic staff"))
+    client.force_login(clinic_staff)
+    assert client.get("/staff/feedback/").status_code == 403
+    index = client.get("/admin/").content.decode()
+    assert "Articles by review date" in index and "answers by article" not in index
+
+
+def test_the_admin_home_links_the_reports_for_editors(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("boss", password="x-long-password-1"))
+    index = client.get("/admin/").content.decode()
+    assert 'href="/staff/reviews/"' in index and 'href="/staff/feedback/"' in index
