@@ -45,7 +45,7 @@ check: $(VENV)/.dev-installed
 ## node_modules: axe-core and the Nu HTML Checker for the quality gates (skipped when npm is missing).
 node_modules: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
-	@if command -v npm >/dev/null; then npm ci --omit=optional --no-fund --no-audit --loglevel=error && touch $@; \
+	@if command -v npm >/dev/null; then npm ci --omit=optional --ignore-scripts --no-fund --no-audit --loglevel=error && touch $@; \
 	else echo "npm not found: accessibility and HTML-validity tests will be skipped"; fi
 
 ## deploy-check: Django's deployment checklist against the production settings; warnings fail.
@@ -64,7 +64,7 @@ bench: $(VENV)/.dev-installed
 
 ## audit: Lighthouse on the home page, an article and the form page (mobile; not in CI).
 audit: $(VENV)/.dev-installed
-	npm install --no-fund --no-audit --loglevel=error
+	npm install --ignore-scripts --no-fund --no-audit --loglevel=error
 	$(BIN)/python bench/audit.py
 
 ## bench-inquiries: 200 concurrent find-a-clinic posts against gunicorn, on SQLite and PostgreSQL.
