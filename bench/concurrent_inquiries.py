@@ -40,7 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.server import free_port, wait_until_up  # noqa: E402
+from bench.server import PRODUCTION_ENV, production_server  # noqa: E402
 
 MIN_SECONDS = 3
 REQUEST_TIMEOUT = 60
@@ -76,19 +76,13 @@ class Results:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def server_env(database_url: str, redis_url: str, posts: int, log_dir: str) -> dict:
-    content = Path(log_dir) / "content"
-    content.mkdir(exist_ok=True)
+def server_settings(database_url: str, redis_url: str, posts: int) -> dict:
+    """What this check changes in the production settings (bench/server.py supplies the rest)."""
     return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "ketamine_site.settings",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),  # fresh rate-limit keys in a shared Redis each run
         "DJANGO_TRUST_X_FORWARDED_PROTO": "1",  # as behind the TLS proxy: see BehindTLSProxy
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
-        "CONTENT_DIR": str(content),
         "INQUIRY_MIN_SECONDS": str(MIN_SECONDS),
         "INQUIRY_RATE_LIMIT": f"{posts * 2}/h",
         "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
@@ -191,31 +185,14 @@ def run_posts(base: str, posts: int, threads: int) -> tuple[Results, float]:
 
 
 def run_against(label: str, database_url: str, args, log_dir: str) -> bool:
-    env = server_env(database_url, args.redis_url, args.posts, log_dir)
-    manage(env, "collectstatic", "--noinput", "-v0")
-    manage(env, "migrate", "--noinput", "-v0")
-    before = set(stored_references(env))
-    port = free_port()
+    content = Path(log_dir) / "content"
+    content.mkdir(exist_ok=True)
+    overrides = server_settings(database_url, args.redis_url, args.posts)
+    env = {**os.environ, **PRODUCTION_ENV, "CONTENT_DIR": str(content), **overrides}  # for manage.py queries
     log_path = Path(log_dir) / f"gunicorn-{label}.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [
-                str(Path(sys.executable).with_name("gunicorn")),
-                "ketamine_site.wsgi",
-                *("--workers", str(args.workers), "--bind", f"127.0.0.1:{port}", "--log-level", "warning"),
-            ],
-            cwd=REPO,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_up(base + "/healthz")
-            results, seconds = run_posts(base, args.posts, args.threads)
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
+    with production_server(content, workers=args.workers, env=overrides, log_path=log_path) as base:
+        before = set(stored_references(env))
+        results, seconds = run_posts(base, args.posts, args.threads)
     after = set(stored_references(env))
     new_rows = after - before
     server_errors = sum(n for status, n in results.statuses.items() if not isinstance(status, int) or status >= 500)

@@ -44,9 +44,14 @@ def wait_until_up(url: str, timeout: float = 20) -> None:
 
 @contextmanager
 def production_server(
-    content_dir: Path = REPO / "content", *, workers: int | None = None, env: dict | None = None
+    content_dir: Path = REPO / "content",
+    *,
+    workers: int | None = None,
+    env: dict | None = None,
+    log_path: Path | None = None,
 ) -> Iterator[str]:
-    """gunicorn with gunicorn.conf.py on a free port; yields the base URL. Its log goes to a file, not the screen.
+    """gunicorn with gunicorn.conf.py on a free port; yields the base URL. Its log goes to `log_path`
+    (kept for the caller to read) or a temporary file, never the screen.
 
     DATABASE_URL from `env` (or the environment) is used when given; otherwise a temporary SQLite file."""
     environment = {**os.environ, **PRODUCTION_ENV, "CONTENT_DIR": str(content_dir), **(env or {})}
@@ -61,7 +66,7 @@ def production_server(
         if workers:
             environment["WEB_CONCURRENCY"] = str(workers)
         gunicorn = Path(sys.executable).with_name("gunicorn")
-        with open(Path(tmp) / "server.log", "w") as log:
+        with open(log_path or Path(tmp) / "server.log", "w") as log:
             server = subprocess.Popen(
                 [str(gunicorn), "-c", "gunicorn.conf.py"], cwd=REPO, env=environment, stdout=log, stderr=log
             )
