@@ -28,7 +28,7 @@ from articles import sanitizer
 from articles.embeds import Embed, EmbedExtension
 from articles.frontmatter import Reference
 from articles.glossary import GlossaryLinker, Term
-from articles.problems import Problem, line_of
+from articles.problems import ContentError, Problem, line_of
 
 CITATION_PATTERN = r"\[(@[^\]]*)\]"
 CITATION_KEY = re.compile(r"^@([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -99,7 +99,9 @@ def render_body(
     glossary: tuple[Term, ...] = (),
 ) -> Rendered:
     """Render one article body. `slugs_by_path` maps every content file (resolved) to its slug;
-    the first use of each `glossary` term is linked to its definition."""
+    the first use of each `glossary` term is linked to its definition. Raises ContentError for a
+    body that would take python-markdown minutes (see `_refuse_costly_shapes`)."""
+    _refuse_costly_shapes(path, body, first_line)
     state = _RenderState(
         path=path,
         body=body,
@@ -133,6 +135,26 @@ def render_body(
         problems=tuple(state.problems),
         parts=embeds.parts(raw_html, safe_html),
     )
+
+
+# python-markdown's bracket matching is quadratic in the '[' of one paragraph: 20,000 of them take
+# over a minute. Real paragraphs, tables included, hold a few dozen; these limits sit far above that.
+MAX_BRACKETS_PER_BLOCK = 500
+MAX_ABBREVIATIONS = 200
+BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+ABBREVIATION = re.compile(r"^\*\[[^\]]*\]:", re.MULTILINE)
+
+
+def _refuse_costly_shapes(path: Path, body: str, first_line: int) -> None:
+    problems = []
+    for block in BLOCK_BREAK.split(body):
+        if block.count("[") > MAX_BRACKETS_PER_BLOCK:
+            line = line_of(body, block[:40], first_line) if block.strip() else first_line
+            problems.append(Problem(path, line, f"this paragraph has over {MAX_BRACKETS_PER_BLOCK} '[': split it up"))
+    if len(ABBREVIATION.findall(body)) > MAX_ABBREVIATIONS:
+        problems.append(Problem(path, first_line, f"more than {MAX_ABBREVIATIONS} abbreviations: keep the common ones"))
+    if problems:
+        raise ContentError(problems)
 
 
 def _flatten_toc(tokens: list[dict]) -> list[Heading]:
@@ -232,11 +254,11 @@ class _ContractTreeprocessor(Treeprocessor):
         src = image.get("src", "")
         if not image.get("alt", "").strip():
             self.state.report(src or "![", "image without alt text: describe what it shows")
-        if not src.startswith("/static/"):
-            self.state.report(src or "![", "images must be files in static/ linked as /static/...")
+        relative = src.removeprefix("/static/")
+        if not src.startswith("/static/") or not _is_plain_static_path(relative):
+            self.state.report(src or "![", "images must be files in static/ linked as /static/folder/name.svg")
             image.attrib.pop("src", None)
             return
-        relative = src.removeprefix("/static/")
         found = finders.find(relative)
         if not found:
             self.state.report(src, f"image file not found in static/: {relative}")
@@ -255,3 +277,11 @@ class _ContractTreeprocessor(Treeprocessor):
         alignment = ALIGN_STYLE.search(cell.attrib.pop("style", "") or "")
         if alignment:
             cell.set("class", f"align-{alignment.group(1)}")
+
+
+def _is_plain_static_path(relative: str) -> bool:
+    """A path that stays inside static/: no '..' or '.' segments, no scheme, query or backslash."""
+    parts = relative.split("/")
+    return bool(relative) and not any(
+        part in ("", ".", "..") or ":" in part or "\\" in part or "?" in part or "#" in part for part in parts
+    )
