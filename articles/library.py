@@ -26,6 +26,7 @@ from articles.frontmatter import Metadata, SourceFile, parse_source, read_conten
 from articles.glossary import GLOSSARY_FILE, Term, load_glossary
 from articles.problems import ContentError, Problem
 from articles.rendering import Rendered, render_body
+from articles.synonyms import SYNONYMS_FILE, Synonym, load_synonyms
 from articles.topics import TOPICS, TOPICS_BY_SLUG, Topic
 
 logger = logging.getLogger(__name__)
@@ -76,8 +77,10 @@ class Library:
         glossary: tuple[Term, ...] = (),
         render_context: tuple = (),
         renders: dict[Path, tuple] | None = None,
+        synonyms: tuple[Synonym, ...] = (),
     ):
         self.glossary = glossary
+        self.synonyms = synonyms
         # What each body was rendered from, so the next load can reuse unchanged renders.
         self.render_context = render_context
         self.renders = renders or {}
@@ -134,7 +137,9 @@ def load_library(content_dir: Path, previous: Library | None = None) -> Library:
     of articles it may link to, or the glossary changed since `previous`: editing one file re-renders
     one file."""
     fingerprint = fingerprint_of(content_dir)
-    glossary, problems = _load_glossary_safely(content_dir / GLOSSARY_FILE)
+    glossary, problems = _load_safely(load_glossary, content_dir / GLOSSARY_FILE)
+    synonyms, synonym_problems = _load_safely(load_synonyms, content_dir / SYNONYMS_FILE)
+    problems += synonym_problems
     sources = _accepted_sources(_parse_all(content_dir, problems), problems)
     slugs_by_path = {source.path.resolve(): source.path.stem for source in sources}
     context = (frozenset(slugs_by_path.items()), glossary)
@@ -164,7 +169,10 @@ def load_library(content_dir: Path, previous: Library | None = None) -> Library:
         renders[source.path] = (inputs, rendered)
         problems.extend(rendered.problems)
         articles.append(Article(slug=source.path.stem, path=source.path, metadata=source.metadata, rendered=rendered))
-    return Library(articles, problems, fingerprint, glossary, render_context=context, renders=renders)
+    problems += _missing_sections(articles)
+    return Library(
+        articles, problems, fingerprint, glossary, render_context=context, renders=renders, synonyms=synonyms
+    )
 
 
 def _unexpected(path: Path, stage: str, error: Exception, line: int = 1) -> Problem:
@@ -173,11 +181,23 @@ def _unexpected(path: Path, stage: str, error: Exception, line: int = 1) -> Prob
     return Problem(path, line, f"this file was skipped: {stage} it failed ({type(error).__name__}: {error})")
 
 
-def _load_glossary_safely(path: Path) -> tuple[tuple[Term, ...], list[Problem]]:
+def _load_safely(load: Callable[[Path], tuple[tuple, list[Problem]]], path: Path) -> tuple[tuple, list[Problem]]:
+    """The glossary or the synonyms; if reading fails, articles still serve without them."""
     try:
-        return load_glossary(path)
-    except Exception as error:  # articles still serve, without glossary links
+        return load(path)
+    except Exception as error:
         return (), [_unexpected(path, "reading", error)]
+
+
+def _missing_sections(articles: list[Article]) -> list[Problem]:
+    """Links to `other.md#section` whose section heading does not exist (the link still goes to the page)."""
+    anchors = {article.slug: article.rendered.anchors for article in articles}
+    return [
+        Problem(article.path, link.line, f"link to a missing section: {link.slug}#{link.anchor}")
+        for article in articles
+        for link in article.rendered.section_links
+        if link.slug in anchors and link.anchor not in anchors[link.slug]
+    ]
 
 
 def content_files(content_dir: Path) -> list[Path]:
@@ -194,7 +214,7 @@ def content_files(content_dir: Path) -> list[Path]:
 def fingerprint_of(content_dir: Path) -> Fingerprint:
     """Cheap summary of the folder: any add, edit, rename or delete changes it."""
     entries = []
-    for path in [*content_files(content_dir), content_dir / GLOSSARY_FILE]:
+    for path in [*content_files(content_dir), content_dir / GLOSSARY_FILE, content_dir / SYNONYMS_FILE]:
         try:
             stat = path.stat()
         except OSError:  # deleted (or made unreadable) while we looked

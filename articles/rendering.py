@@ -48,6 +48,19 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class SectionLink:
+    """A link to a section of another article (`other.md#anchor`), checked once every article is rendered."""
+
+    slug: str
+    anchor: str
+    line: int
+
+
+# Anchors every article page has besides its headings (templates/articles/article_detail.html).
+PAGE_ANCHORS = frozenset({"references-heading", "main"})
+
+
+@dataclass(frozen=True)
 class Rendered:
     html: SafeString
     toc: tuple[Heading, ...]
@@ -56,6 +69,11 @@ class Rendered:
     plain_text: str
     problems: tuple[Problem, ...]
     parts: tuple[SafeString | Embed, ...] = ()  # `html` split around embedded media, for the template
+    section_links: tuple[SectionLink, ...] = ()
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        return PAGE_ANCHORS | {heading.anchor for heading in self.toc}
 
     @property
     def word_count(self) -> int:
@@ -79,6 +97,7 @@ class _RenderState:
     cited: list[str] = field(default_factory=list)
     citation_counts: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    section_links: list[SectionLink] = field(default_factory=list)
 
     def report(self, needle: str, message: str) -> None:
         self.problems.append(Problem(self.path, line_of(self.body, needle, self.first_line), message))
@@ -134,6 +153,7 @@ def render_body(
         plain_text=sanitizer.plain_text(safe_html),
         problems=tuple(state.problems),
         parts=embeds.parts(raw_html, safe_html),
+        section_links=tuple(state.section_links),
     )
 
 
@@ -249,6 +269,9 @@ class _ContractTreeprocessor(Treeprocessor):
             return
         url = reverse("articles:detail", args=[slug])
         link.set("href", f"{url}#{anchor}" if anchor else url)
+        if anchor:
+            line = line_of(self.state.body, href, self.state.first_line)
+            self.state.section_links.append(SectionLink(slug=slug, anchor=anchor, line=line))
 
     def check_image(self, image: etree.Element) -> None:
         src = image.get("src", "")
