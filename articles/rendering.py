@@ -28,6 +28,7 @@ from articles import sanitizer
 from articles.embeds import Embed, EmbedExtension
 from articles.frontmatter import Reference
 from articles.glossary import GlossaryLinker, Term
+from articles.html_text import read_text
 from articles.problems import ContentError, Problem, line_of
 
 CITATION_PATTERN = r"\[(@[^\]]*)\]"
@@ -67,6 +68,7 @@ class Rendered:
     references: tuple[Reference, ...]  # in the order they are first cited; uncited ones last
     cited_ids: frozenset[str]
     plain_text: str
+    prose_blocks: tuple[str, ...]  # running prose only: no headings, tables or citation numbers
     problems: tuple[Problem, ...]
     parts: tuple[SafeString | Embed, ...] = ()  # `html` split around embedded media, for the template
     section_links: tuple[SectionLink, ...] = ()
@@ -145,14 +147,16 @@ def render_body(
     ordered = [state.references[key] for key in state.cited]
     ordered += [reference for reference in references if reference.id not in state.cited]
     safe_html = sanitizer.sanitize(raw_html)
+    text = read_text(safe_html)
     return Rendered(
         html=safe_html,
         toc=tuple(_flatten_toc(md.toc_tokens)),
         references=tuple(ordered),
         cited_ids=frozenset(state.cited),
-        plain_text=sanitizer.plain_text(safe_html),
+        plain_text=text.plain,
+        prose_blocks=text.prose_blocks,
         problems=tuple(state.problems),
-        parts=embeds.parts(raw_html, safe_html),
+        parts=embeds.parts(safe_html),
         section_links=tuple(state.section_links),
     )
 

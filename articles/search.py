@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from articles.library import Article, Library
-from articles.readability import prose_blocks
 from articles.synonyms import Synonym
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -90,7 +89,7 @@ class SearchIndex:
         self.postings: dict[str, dict[str, float]] = defaultdict(dict)
         self.surface_forms: dict[str, set[str]] = defaultdict(set)  # stem -> the words that produced it
         # Snippets come from running prose only: no headings, table cells or citation numbers.
-        self.prose = {article.slug: " ".join(prose_blocks(str(article.rendered.html))) for article in articles}
+        self.prose = {article.slug: " ".join(article.rendered.prose_blocks) for article in articles}
         self.title_terms = {
             article.slug: {stem(word) for word in WORD.findall(article.title.lower())} for article in articles
         }
