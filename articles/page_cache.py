@@ -18,9 +18,9 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.http import parse_etags
+from django.utils.cache import get_conditional_response, patch_vary_headers
 
 from articles.library import get_library
 from articles.snapshots import PerSnapshot
@@ -42,22 +42,14 @@ class _Stored:
 
     def response_for(self, request) -> HttpResponse:
         # META rather than request.headers: building that mapping costs more than the rest of this hit.
-        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
-        if if_none_match and self.matches(if_none_match):
-            response = HttpResponseNotModified()
-        else:
-            accepts_gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
-            response = HttpResponse(self.compressed if accepts_gzip else self.content, content_type=self.content_type)
-            if accepts_gzip:
-                response["Content-Encoding"] = "gzip"
+        accepts_gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+        response = HttpResponse(self.compressed if accepts_gzip else self.content, content_type=self.content_type)
+        if accepts_gzip:
+            response["Content-Encoding"] = "gzip"
         response["ETag"] = self.etag
-        response["Vary"] = "Accept-Encoding"  # a fresh response: nothing else has set Vary yet
-        return response
-
-    def matches(self, if_none_match: str) -> bool:
-        """Weak comparison, as RFC 9110 prescribes for If-None-Match."""
-        tags = parse_etags(if_none_match)
-        return "*" in tags or self.etag.removeprefix("W/") in (tag.removeprefix("W/") for tag in tags)
+        patch_vary_headers(response, ("Accept-Encoding",))
+        # A matching If-None-Match gets a bodiless 304 (weak comparison, as RFC 9110 prescribes).
+        return get_conditional_response(request, etag=self.etag, response=response)
 
 
 def is_signed_in(request) -> bool:
