@@ -24,3 +24,24 @@ def redis_down(settings):
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
+
+
+@pytest.fixture
+def database_refuses_writes(db):
+    """The real database refusing every write (SQLite's query_only), as a full disk or a lost primary would.
+
+    Yields a function that lets writes through again. The chaos tests (tests/chaos/) stop a real
+    PostgreSQL server instead; this is the fast version for every `make test`."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("on PostgreSQL the chaos tests stop a real server instead")
+
+    def recover():
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA query_only = OFF")
+
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA query_only = ON")
+    yield recover
+    recover()
