@@ -26,9 +26,12 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
 
-## run: install, migrate the SQLite database and serve http://127.0.0.1:8000 with DEBUG on.
+## run: install, migrate the SQLite database and serve http://127.0.0.1:8000 with DEBUG on,
+## with the task worker beside the server (it stops when the server stops).
 run: $(VENV)/.runtime-installed
 	DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
+	DJANGO_DEBUG=1 $(MANAGE) db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
 ## lint: ruff lint and format check.

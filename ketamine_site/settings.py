@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
     "clinics",
     "feedback",
@@ -211,6 +213,16 @@ LOGGING = {
 
 # "Was this page helpful?": answers accepted per client (keyed by a hash of the address) and period.
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/h")
+
+# --- Background tasks (README, "Background work") ---
+# django-tasks with its database backend: a task is a row written in the same transaction as the
+# work that asks for it, so an inquiry is never stored without its notification, nor the reverse.
+# `manage.py db_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# The staff e-mail is tried this many times; the first retry waits INQUIRY_NOTIFY_RETRY_SECONDS and
+# each next one twice as long, at most an hour (10 attempts span about three hours).
+INQUIRY_NOTIFY_ATTEMPTS = env_int("INQUIRY_NOTIFY_ATTEMPTS", 10)
+INQUIRY_NOTIFY_RETRY_SECONDS = env_int("INQUIRY_NOTIFY_RETRY_SECONDS", 30)
 
 # --- HTTPS and security headers (README, "Security headers") ---
 # TLS ends at the proxy. Trust its X-Forwarded-Proto only when told to: without a proxy that sets
