@@ -11,7 +11,7 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=ketamine_site.settings DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-throwaway-local-only-key-NOT-A-SECRET-7f3a9c2e5b8d1f4a6c0e9b2d} \
 	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_TRUST_X_FORWARDED_PROTO=1
 
-.PHONY: run test lint check deploy-check bench bench-inquiries audit observatory load-test serve clean node_modules
+.PHONY: chaos run test lint check deploy-check bench bench-inquiries audit observatory load-test serve clean node_modules
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ deploy-check: $(VENV)/.dev-installed
 ## test: everything CI runs on SQLite (set DATABASE_URL to run the suite on PostgreSQL).
 test: lint check deploy-check node_modules
 	$(BIN)/pytest
+
+## chaos: fault tests: gunicorn and the task worker against throwaway PostgreSQL, Redis and mail servers.
+chaos: $(VENV)/.dev-installed
+	$(BIN)/pytest -m chaos tests/chaos
 
 ## bench: load-time and throughput figures (see README, "Benchmarks").
 bench: $(VENV)/.dev-installed
