@@ -9,7 +9,7 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=ketamine_site.settings DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-throwaway-local-only-key-NOT-A-SECRET-7f3a9c2e5b8d1f4a6c0e9b2d} \
 	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_TRUST_X_FORWARDED_PROTO=1
 
-.PHONY: setup run test test-postgres lint check deploy-check bench bench-inquiries audit observatory load-test serve clean node_modules
+.PHONY: setup run test test-postgres chaos lint check deploy-check bench bench-inquiries audit observatory load-test serve clean node_modules
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,11 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 setup: $(VENV)/.runtime-installed
 	$(MANAGE) migrate --noinput -v0
 
-## run: setup, then serve http://127.0.0.1:8000 with DEBUG on.
+## run: setup, then serve http://127.0.0.1:8000 with DEBUG on, with the task worker beside the
+## server (it stops when the server stops).
 run: setup
+	DJANGO_DEBUG=1 $(MANAGE) db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
 ## lint: ruff lint and format check; pymarkdown (plus our structure rule) on the README and docs/.
@@ -62,6 +65,10 @@ test: setup lint check deploy-check node_modules
 test-postgres: $(VENV)/.dev-installed
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/ketamine} \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/3} $(BIN)/pytest --create-db -q
+
+## chaos: fault tests: gunicorn and the task worker against throwaway PostgreSQL, Redis and mail servers.
+chaos: $(VENV)/.dev-installed
+	$(BIN)/pytest -m chaos tests/chaos
 
 ## bench: load-time and throughput figures (see README, "Benchmarks").
 bench: $(VENV)/.dev-installed

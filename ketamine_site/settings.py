@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
     "clinics",
     "feedback",
@@ -72,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "consent.middleware.PageViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "operations.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -124,6 +127,10 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+if REDIS_URL:
+    # A Redis that is down or stalled must cost a request half a second at most: every cache call
+    # then fails open (ketamine_site/cache_fallback.py), and the visitor's post goes ahead.
+    CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 
 # django-axes first: it refuses a locked-out login before any password is checked.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
@@ -221,6 +228,16 @@ LOGGING = {
 
 # "Was this page helpful?": answers accepted per client (keyed by a hash of the address) and period.
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/h")
+
+# --- Background tasks (README, "Background work") ---
+# django-tasks with its database backend: a task is a row written in the same transaction as the
+# work that asks for it, so an inquiry is never stored without its notification, nor the reverse.
+# `manage.py db_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# The staff e-mail is tried this many times; the first retry waits INQUIRY_NOTIFY_RETRY_SECONDS and
+# each next one twice as long, at most an hour (10 attempts span about three hours).
+INQUIRY_NOTIFY_ATTEMPTS = env_int("INQUIRY_NOTIFY_ATTEMPTS", 10)
+INQUIRY_NOTIFY_RETRY_SECONDS = env_int("INQUIRY_NOTIFY_RETRY_SECONDS", 30)
 
 # --- HTTPS and security headers (README, "Security headers") ---
 # TLS ends at the proxy. Trust its X-Forwarded-Proto only when told to: without a proxy that sets

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 
+from ketamine_site.cache_fallback import local_clear
+
 VALID_FRONT_MATTER = {
     "title": "How ketamine works",
     "summary": "A short plain summary.",
@@ -72,8 +74,10 @@ def run_manage(*args: str, cwd: Path = REPO, **extra_env: str) -> subprocess.Com
 def fresh_cache():
     """Rate-limit counts live in the cache (with REDIS_URL, a shared one); each test starts with none."""
     cache.clear()
+    local_clear()
     yield
     cache.clear()
+    local_clear()
 
 
 @pytest.fixture
