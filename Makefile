@@ -11,7 +11,11 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=ketamine_site.settings DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-throwaway-local-only-key-NOT-A-SECRET-7f3a9c2e5b8d1f4a6c0e9b2d} \
 	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_TRUST_X_FORWARDED_PROTO=1
 
-.PHONY: run test lint check deploy-check bench bench-inquiries audit observatory load-test serve clean node_modules
+# A value as one single-quoted shell word, whatever quotes or '$' it contains.
+shell_quote = '$(subst ','\'',$(1))'
+
+.PHONY: run test lint check deploy-check bench bench-inquiries audit observatory load-test serve clean node_modules \
+	new-article
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -87,3 +91,8 @@ serve: $(VENV)/.runtime-installed
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules audit-reports
+
+## new-article: a draft that passes check_content, e.g. make new-article TOPIC=safety TITLE="Nausea after a session"
+# $(value ...) keeps a '$' in the title from being read by make; single quotes keep the shell from reading it.
+new-article: $(VENV)/.runtime-installed
+	$(MANAGE) new_article --topic $(call shell_quote,$(value TOPIC)) -- $(call shell_quote,$(value TITLE))
