@@ -40,11 +40,12 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-## check: Django's system checks, migrations in sync, and the editor's content check.
+## check: Django's system checks, migrations in sync, and the editor's content and (offline) reference checks.
 check: $(VENV)/.dev-installed
 	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(TEST_ENV) $(MANAGE) check_content
+	$(TEST_ENV) $(MANAGE) check_references
 
 ## node_modules: axe-core and the Nu HTML Checker for the quality gates (skipped when npm is missing).
 node_modules: node_modules/.installed
