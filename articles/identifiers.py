@@ -18,6 +18,9 @@ CLOSING_BRACKETS = {")": "(", "]": "[", ">": "<"}
 
 
 def doi_problems(doi: str) -> list[str]:
+    """What is wrong with `doi` (nothing, when there is none: a reference may have a pmid or url instead)."""
+    if not doi:
+        return []
     if not DOI_SHAPE.match(doi):
         return ["doi must be '10.', the publisher's number, '/' and the rest, e.g. 10.1016/j.jad.2014.02.017"]
     problems = [
@@ -37,7 +40,7 @@ def doi_problems(doi: str) -> list[str]:
 
 
 def pmid_problems(pmid: str) -> list[str]:
-    if PMID_SHAPE.match(pmid):
+    if not pmid or PMID_SHAPE.match(pmid):
         return []
     return [f"pmid must be 1 to 8 digits with no leading zero, e.g. 10686270, not {pmid!r}"]
 

@@ -54,8 +54,7 @@ def identifier_problems(articles: Iterable[Article]) -> list[Problem]:
     problems = []
     for article in articles:
         for reference in article.metadata.references:
-            messages = [*doi_problems(reference.doi)] if reference.doi else []
-            messages += pmid_problems(reference.pmid) if reference.pmid else []
+            messages = doi_problems(reference.doi) + pmid_problems(reference.pmid)
             problems += [_problem(article, reference, f": {message}") for message in messages]
     return problems
 
@@ -65,8 +64,7 @@ def links_of(articles: Iterable[Article], resolvers: Resolvers) -> list[Link]:
     for article in articles:
         for reference in article.metadata.references:
             if reference.doi:
-                address = resolvers.doi + quote(reference.doi, safe=PATH_SAFE)
-                links.append(Link(article, reference, "doi", address))
+                links.append(Link(article, reference, "doi", f"{resolvers.doi}{quote(reference.doi, safe=PATH_SAFE)}"))
             if reference.pmid:
                 links.append(Link(article, reference, "pmid", f"{resolvers.pubmed}{reference.pmid}/"))
             if reference.url:

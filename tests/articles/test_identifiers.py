@@ -37,3 +37,7 @@ def test_copying_mistakes_are_named(doi, problem):
 @pytest.mark.parametrize(("pmid", "ok"), [("1", True), ("10686270", True), ("0123", False), ("123456789", False)])
 def test_pmid_is_one_to_eight_digits_without_leading_zero(pmid, ok):
     assert (pmid_problems(pmid) == []) is ok
+
+
+def test_a_reference_without_the_identifier_has_nothing_wrong_with_it():
+    assert doi_problems("") == pmid_problems("") == []
