@@ -3,8 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-# Checks run with the test settings: a throwaway secret key, and the production code paths.
-TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
 # Production settings for local use: the real settings module, DEBUG off, behind an imagined TLS
 # proxy. The key is a THROWAWAY for this machine only; production supplies its own secret.
 PROD_ENV := DJANGO_SETTINGS_MODULE=ketamine_site.settings DJANGO_DEBUG=0 \
@@ -14,8 +12,8 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=ketamine_site.settings DJANGO_DEBUG=0 \
 # A value as one single-quoted shell word, whatever quotes or '$' it contains.
 shell_quote = '$(subst ','\'',$(1))'
 
-.PHONY: run test lint check deploy-check bench bench-inquiries audit observatory load-test serve clean node_modules \
-	new-article
+.PHONY: setup run test test-postgres lint check deploy-check bench bench-inquiries audit observatory load-test serve \
+	clean node_modules new-article
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,22 +28,26 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
 
-## run: install, migrate the SQLite database and serve http://127.0.0.1:8000 with DEBUG on.
-run: $(VENV)/.runtime-installed
-	DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
+## setup: .venv with the pinned requirements and a migrated SQLite database: what every README command needs.
+setup: $(VENV)/.runtime-installed
+	$(MANAGE) migrate --noinput -v0
+
+## run: setup, then serve http://127.0.0.1:8000 with DEBUG on.
+run: setup
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
-## lint: ruff lint and format check.
+## lint: ruff lint and format check; pymarkdown (plus our structure rule) on the README and docs/.
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/pymarkdown --add-plugin tools/markdown_structure.py scan README.md docs
 
 ## check: Django's system checks, migrations in sync, and the editor's content and (offline) reference checks.
 check: $(VENV)/.dev-installed
-	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
-	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
-	$(TEST_ENV) $(MANAGE) check_content
-	$(TEST_ENV) $(MANAGE) check_references
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check_content
+	$(MANAGE) check_references
 
 ## node_modules: axe-core and the Nu HTML Checker for the quality gates (skipped when npm is missing).
 node_modules: node_modules/.installed
@@ -58,8 +60,13 @@ deploy-check: $(VENV)/.dev-installed
 	$(PROD_ENV) $(MANAGE) check --deploy --fail-level WARNING
 
 ## test: everything CI runs on SQLite (set DATABASE_URL to run the suite on PostgreSQL).
-test: lint check deploy-check node_modules
+test: setup lint check deploy-check node_modules
 	$(BIN)/pytest
+
+## test-postgres: the suite against PostgreSQL and Redis on 127.0.0.1 (the servers CI machines run).
+test-postgres: $(VENV)/.dev-installed
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/ketamine} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/3} $(BIN)/pytest --create-db -q
 
 ## bench: load-time and throughput figures (see README, "Benchmarks").
 bench: $(VENV)/.dev-installed
@@ -91,7 +98,7 @@ serve: $(VENV)/.runtime-installed
 	$(PROD_ENV) $(BIN)/gunicorn -c gunicorn.conf.py
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules audit-reports
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .cache node_modules audit-reports
 
 ## new-article: a draft that passes check_content, e.g. make new-article TOPIC=safety TITLE="Nausea after a session"
 # $(value ...) keeps a '$' in the title from being read by make; single quotes keep the shell from reading it.

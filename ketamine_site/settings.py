@@ -19,13 +19,19 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
-SECRET_KEY = env_required(
-    "DJANGO_SECRET_KEY",
-    unless=DEBUG,
-    fallback="django-insecure-local-development-only-never-deploy-this-key",
-)
+# `manage.py` is the editors' and staff's tool on their own machine, and must work with no
+# environment at all, so it may fall back to a local-only key and local host names (manage.py
+# sets DJANGO_LOCAL_COMMAND). Serving never does: gunicorn loads wsgi.py, which refuses to start
+# without DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS, and `check --deploy` fails on the fallback
+# (operations/checks.py). A key in the environment always wins, so production commands sign
+# with the real key.
+LOCAL_COMMAND = env_bool("DJANGO_LOCAL_COMMAND") and not os.environ.get("DJANGO_SECRET_KEY", "").strip()
+LOCAL_ONLY_SECRET_KEY = "django-insecure-local-only-never-deploy-this-key-0f9e8d7c6b5a4"  # noqa: S105 - public on purpose
+LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
+
+SECRET_KEY = env_required("DJANGO_SECRET_KEY", unless=DEBUG or LOCAL_COMMAND, fallback=LOCAL_ONLY_SECRET_KEY)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or (
-    ["localhost", "127.0.0.1", "[::1]"] if DEBUG else env_required("DJANGO_ALLOWED_HOSTS", unless=False, fallback="")
+    LOCAL_HOSTS if DEBUG or LOCAL_COMMAND else env_required("DJANGO_ALLOWED_HOSTS", unless=False, fallback="")
 )
 
 # The admin's URL prefix; a path of your own keeps it out of the way of drive-by scanners.
@@ -145,7 +151,7 @@ STORAGES = {
     # Hashed, compressed names so browsers may cache static files for a year.
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
+        if DEBUG or LOCAL_COMMAND  # a local command has no collectstatic manifest to read
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }

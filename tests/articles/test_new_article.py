@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles.frontmatter import add_months
 from articles.library import load_library
-from tests.conftest import REPO, run_manage
+from tests.conftest import REPO, clean_environment, run_manage
 
 
 def new_article(*args: str) -> str:
@@ -143,12 +143,7 @@ def test_make_target_passes_any_title_through_untouched(tmp_path):
         cwd=REPO,
         capture_output=True,
         text=True,
-        env={
-            "DJANGO_SETTINGS_MODULE": "tests.settings",
-            "CONTENT_DIR": str(content),
-            "MARKER": str(marker),
-            "PATH": "/usr/bin:/bin",
-        },
+        env=clean_environment(CONTENT_DIR=str(content), MARKER=str(marker)),
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
