@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
 
 from django.conf import settings
 from django.urls import reverse
@@ -31,7 +30,6 @@ from articles.topics import TOPICS, TOPICS_BY_SLUG, Topic
 
 logger = logging.getLogger(__name__)
 
-T = TypeVar("T")
 Fingerprint = tuple[tuple[str, int, int], ...]
 
 
@@ -67,7 +65,8 @@ class Article:
 
 
 class Library:
-    """An immutable snapshot of the content folder."""
+    """An immutable snapshot of the content folder. What is derived from it (the search index, the
+    page memo) belongs to the module that derives it (`articles.snapshots.PerSnapshot`)."""
 
     def __init__(
         self,
@@ -93,32 +92,13 @@ class Library:
             for alias in article.metadata.aliases:
                 if alias not in self.by_slug:  # a clash is reported at load; the first owner keeps it
                     self.aliases.setdefault(alias, article.slug)
-        self._public_cache: tuple[date, tuple[Article, ...]] | None = None
-        self._page_memo: tuple[date, dict] = (date.min, {})
-        self._derived: dict[str, object] = {}
 
     def get(self, slug: str) -> Article | None:
         return self.by_slug.get(slug)
 
     def public(self, today: date) -> tuple[Article, ...]:
-        """Articles a reader may see today, in reading order (`order`, then title). Memoized for the day."""
-        cached = self._public_cache
-        if cached is None or cached[0] != today:
-            cached = (today, tuple(article for article in self.articles if article.is_public(today)))
-            self._public_cache = cached
-        return cached[1]
-
-    def derived(self, key: str, build: Callable[[], T]) -> T:
-        """Something computed from this snapshot (a search index, related articles), built once on first use."""
-        if key not in self._derived:
-            self._derived[key] = build()
-        return self._derived[key]
-
-    def page_memo(self, today: date) -> dict:
-        """A dict for memoized pages of this snapshot, emptied when the day changes."""
-        if self._page_memo[0] != today:
-            self._page_memo = (today, {})
-        return self._page_memo[1]
+        """Articles a reader may see today, in reading order (`order`, then title)."""
+        return tuple(article for article in self.articles if article.is_public(today))
 
     def public_by_topic(self, today: date) -> list[tuple[Topic, list[Article]]]:
         grouped = defaultdict(list)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from articles.library import Article, Library
+from articles.snapshots import PerSnapshot
 from articles.synonyms import Synonym
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -182,8 +183,7 @@ class SearchIndex:
         return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE) if forms else None
 
 
-def index_for(library: Library) -> SearchIndex:
-    return library.derived("search-index", lambda: SearchIndex(library.articles, library.synonyms))
+index_for = PerSnapshot(lambda library: SearchIndex(library.articles, library.synonyms))
 
 
 def search(library: Library, query: str, today: date) -> list[Result]:

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     # Before staticfiles so `runserver` serves static files the way production does.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "axes",
     "articles",
     "clinics",
@@ -60,6 +61,8 @@ MIDDLEWARE = [
     "operations.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above consent, sessions and CSRF, so it sees the final Set-Cookie headers (static files never get here).
+    "operations.cache_policy.CachePolicyMiddleware",
     # Above every middleware that sets cookies, so it filters their Set-Cookie headers last.
     "consent.middleware.ConsentMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -160,6 +163,12 @@ STORAGES = {
 # Pages are memoized, so absolute URLs must not depend on the Host header of whoever came first.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "Ketamine Therapy Guide"
+
+# How long a shared cache (nginx, a CDN) may keep a page that is the same for every first-time
+# visitor, and serve it stale while it fetches a fresh copy (operations/cache_policy.py). A content
+# edit reaches readers behind such a cache within SHARED_CACHE_SECONDS + CONTENT_CHECK_INTERVAL_MS.
+SHARED_CACHE_SECONDS = env_int("SHARED_CACHE_SECONDS", 60)
+SHARED_CACHE_STALE_SECONDS = env_int("SHARED_CACHE_STALE_SECONDS", 30)
 
 # Where editors' Markdown lives. Articles are read from disk once and re-read when a file changes.
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR") or BASE_DIR / "content")
