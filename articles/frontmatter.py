@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from types import MappingProxyType
 
 import yaml
 
@@ -111,24 +110,26 @@ def editor_text(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_content_file(path: Path) -> str:
-    """A content file's text; a file that is not UTF-8 is reported on the line of its first bad byte."""
+def read_content_bytes(path: Path) -> bytes:
     data = path.read_bytes()
     if len(data) > MAX_FILE_BYTES:
-        raise ContentError(
-            [
-                Problem(
-                    path, 1, f"file is {len(data) // 1024} KiB; an article must be under {MAX_FILE_BYTES // 1024} KiB"
-                )
-            ]
-        )
+        message = f"file is {len(data) // 1024} KiB; an article must be under {MAX_FILE_BYTES // 1024} KiB"
+        raise ContentError([Problem(path, 1, message)])
+    return data
+
+
+def decode_content(path: Path, data: bytes) -> str:
+    """A content file's text; a file that is not UTF-8 is reported on the line of its first bad byte."""
     try:
         return editor_text(data.decode("utf-8"))
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise ContentError(
-            [Problem(path, line, f"file is not UTF-8 text ({error.reason}): save it as UTF-8")]
-        ) from None
+        message = f"file is not UTF-8 text ({error.reason}): save it as UTF-8"
+        raise ContentError([Problem(path, line, message)]) from None
+
+
+def read_content_file(path: Path) -> str:
+    return decode_content(path, read_content_bytes(path))
 
 
 def parse_source(path: Path, text: str) -> SourceFile:
@@ -234,7 +235,7 @@ class _Validator:
         self.check_dates(values)
         if self.problems:
             raise ContentError(self.problems)
-        return Metadata(**values, field_lines=MappingProxyType(dict(self.key_lines)))
+        return Metadata(**values, field_lines=dict(self.key_lines))
 
     # Field readers: each returns a clean value, or None after recording a problem.
 

@@ -21,11 +21,11 @@ from pathlib import Path
 from django.conf import settings
 from django.urls import reverse
 
-from articles.batch_render import render_all
-from articles.frontmatter import Metadata, SourceFile, parse_source, read_content_file
+from articles.batch_render import render_many
+from articles.frontmatter import Metadata, SourceFile, decode_content, parse_source, read_content_bytes
 from articles.glossary import GLOSSARY_FILE, Term, load_glossary
 from articles.problems import ContentError, Problem, unexpected_problem
-from articles.render_cache import RenderCache, cache_from_settings
+from articles.render_cache import RenderCache, cache_from_settings, entry_key, shared_inputs, still_links_the_same
 from articles.rendering import Rendered
 from articles.synonyms import SYNONYMS_FILE, Synonym, load_synonyms
 from articles.topics import TOPICS, TOPICS_BY_SLUG, Topic
@@ -76,13 +76,13 @@ class Library:
         problems: list[Problem],
         fingerprint: Fingerprint = (),
         glossary: tuple[Term, ...] = (),
-        renders: dict[Path, tuple] | None = None,
+        entries: dict[Path, "_Entry"] | None = None,
         synonyms: tuple[Synonym, ...] = (),
     ):
         self.glossary = glossary
         self.synonyms = synonyms
-        # Each body's render key and render, so the next load can reuse unchanged renders.
-        self.renders = renders or {}
+        # Each file's parse and render, so the next load can reuse the unchanged ones.
+        self.entries = entries or {}
         self.articles = tuple(sorted(articles, key=lambda article: (article.metadata.order, article.title.lower())))
         self.problems = tuple(sorted(problems))
         self.fingerprint = fingerprint
@@ -110,37 +110,81 @@ class Library:
         return [article for article in self.public(today) if tag in article.metadata.tags]
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """One file as this load knows it: its cache key, its front matter and body, and its render
+    (None while it still has to be rendered)."""
+
+    key: str
+    source: SourceFile
+    rendered: Rendered | None = None
+
+
 def load_library(content_dir: Path, previous: Library | None = None, cache: RenderCache | None = None) -> Library:
     """Read, validate and render every Markdown file below `content_dir`.
 
-    Rendering is the costly step, so a body is rendered again only when what it depends on changed
-    since `previous` (editing one file re-renders one file) and `cache` holds no render of it
-    (a restart re-renders nothing); see articles/batch_render.py."""
+    Parsing and rendering are the costly steps, so a file is parsed again only when its bytes (or
+    the renderer, glossary or static files) changed since `previous` and `cache` holds no entry for
+    it, and rendered again only then or when one of its links now resolves differently: editing one
+    file re-renders one file, and a restart re-renders nothing."""
     fingerprint = fingerprint_of(content_dir)
     glossary, problems = _load_safely(load_glossary, content_dir / GLOSSARY_FILE)
     synonyms, synonym_problems = _load_safely(load_synonyms, content_dir / SYNONYMS_FILE)
     problems += synonym_problems
-    sources = _accepted_sources(_parse_all(content_dir, problems), problems)
-    slugs_by_path = {source.path.resolve(): source.path.stem for source in sources}
-    outcomes = render_all(
-        sources,
+    earlier = previous.entries if previous is not None else {}
+    entries = _read_all(content_dir, shared_inputs(glossary), earlier, cache, problems)
+    accepted = {source.path for source in _accepted_sources([entry.source for entry in entries], problems)}
+    entries = [entry for entry in entries if entry.source.path in accepted]
+    slugs_by_path = {entry.source.path.resolve(): entry.source.path.stem for entry in entries}
+    slug_of = {str(path): slug for path, slug in slugs_by_path.items()}
+    stale = [entry for entry in entries if entry.rendered is None or not still_links_the_same(entry.rendered, slug_of)]
+    outcomes = render_many(
+        [entry.source for entry in stale],
         slugs_by_path=slugs_by_path,
         glossary=glossary,
-        previous=previous.renders if previous is not None else {},
-        cache=cache,
         parallel=previous is None,  # forking is for cold starts; a reload re-renders a file or two
     )
-    articles, renders = [], {}
-    for source in sources:
-        key, outcome = outcomes[source.path]
-        if not isinstance(outcome, Rendered):
-            problems.extend(outcome)
+    rendered_now = {}
+    for entry, outcome in zip(stale, outcomes, strict=True):
+        rendered_now[entry.source.path] = outcome
+        if cache is not None and isinstance(outcome, Rendered):
+            cache.put(entry.key, entry.source, outcome)
+    articles, kept = [], {}
+    for entry in entries:
+        path = entry.source.path
+        rendered = rendered_now.get(path, entry.rendered)
+        if not isinstance(rendered, Rendered):
+            problems.extend(rendered)
             continue
-        renders[source.path] = (key, outcome)
-        problems.extend(outcome.problems)
-        articles.append(Article(slug=source.path.stem, path=source.path, metadata=source.metadata, rendered=outcome))
+        kept[path] = _Entry(entry.key, entry.source, rendered)
+        problems.extend(rendered.problems)
+        articles.append(Article(slug=path.stem, path=path, metadata=entry.source.metadata, rendered=rendered))
     problems += _missing_sections(articles)
-    return Library(articles, problems, fingerprint, glossary, renders=renders, synonyms=synonyms)
+    return Library(articles, problems, fingerprint, glossary, entries=kept, synonyms=synonyms)
+
+
+def _read_all(
+    content_dir: Path, shared: str, earlier: dict[Path, _Entry], cache: RenderCache | None, problems: list[Problem]
+) -> list[_Entry]:
+    """Every content file as an entry: from the previous snapshot or the cache when its bytes are
+    unchanged, parsed otherwise. A file that cannot be read or parsed becomes problems instead."""
+    entries = []
+    for path in content_files(content_dir):
+        try:
+            data = read_content_bytes(path)
+            key = entry_key(shared, path, data)
+            entry = earlier.get(path)
+            if entry is None or entry.key != key:
+                stored = cache.get(key) if cache is not None else None
+                entry = _Entry(key, *stored) if stored else _Entry(key, parse_source(path, decode_content(path, data)))
+            entries.append(entry)
+        except OSError as error:  # removed or unreadable while we scanned
+            problems.append(Problem(path, 1, f"file could not be read ({error.strerror})"))
+        except ContentError as error:
+            problems.extend(error.problems)
+        except Exception as error:  # a bug or a pathological file: that file is skipped, the rest still serve
+            problems.append(unexpected_problem(path, "reading", error))
+    return entries
 
 
 def _load_safely(load: Callable[[Path], tuple[tuple, list[Problem]]], path: Path) -> tuple[tuple, list[Problem]]:
@@ -183,20 +227,6 @@ def fingerprint_of(content_dir: Path) -> Fingerprint:
             continue
         entries.append((str(path), stat.st_mtime_ns, stat.st_size))
     return tuple(entries)
-
-
-def _parse_all(content_dir: Path, problems: list[Problem]) -> list[SourceFile]:
-    sources = []
-    for path in content_files(content_dir):
-        try:
-            sources.append(parse_source(path, read_content_file(path)))
-        except OSError as error:  # removed or unreadable while we scanned
-            problems.append(Problem(path, 1, f"file could not be read ({error.strerror})"))
-        except ContentError as error:
-            problems.extend(error.problems)
-        except Exception as error:  # a bug or a pathological file: that file is skipped, the rest still serve
-            problems.append(unexpected_problem(path, "reading", error))
-    return sources
 
 
 def _accepted_sources(sources: list[SourceFile], problems: list[Problem]) -> list[SourceFile]:

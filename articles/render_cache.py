@@ -1,14 +1,15 @@
 """
-Rendered articles kept on disk (CONTENT_CACHE_DIR), so a restart with unchanged content reads
-bundles instead of running python-markdown and bleach again.
+Parsed and rendered articles kept on disk (CONTENT_CACHE_DIR), so a restart with unchanged content
+reads them instead of running PyYAML, python-markdown and bleach again.
 
-An entry is named by a hash of everything a render depends on:
+An entry holds one file's front matter and its Rendered bundle, and is named by a hash of
+everything they depend on:
 
 - the renderer: the source code of the modules that turn Markdown into sanitized HTML, and the
   versions of python-markdown, bleach and Python. Any change to the allowlist, the rendering code
   or a library gives every entry a new name, so HTML that today's code would sanitize differently
   is never served;
-- the file: its path, body, the line the body starts on, and its references;
+- the file: its path and its bytes;
 - the glossary (any term may be linked) and the static files (image addresses and sizes).
 
 Links to other articles are checked when an entry is read: it records what each of its `.md`
@@ -73,14 +74,15 @@ def shared_inputs(terms: tuple[Term, ...]) -> str:
     return f"{renderer_version()}:{glossary_digest}:{static_fingerprint()}"
 
 
-def render_key(source: SourceFile, shared: str) -> str:
-    references = [(reference, reference.line) for reference in source.metadata.references]
-    payload = repr((shared, str(source.path), source.body, source.body_first_line, references))
-    return hashlib.blake2b(payload.encode(), digest_size=20).hexdigest()
+def entry_key(shared: str, path: Path, data: bytes) -> str:
+    digest = hashlib.blake2b(f"{shared}:{path}:".encode(), digest_size=20)
+    digest.update(data)
+    return digest.hexdigest()
 
 
-def still_links_the_same(rendered: Rendered, slugs_by_path: Mapping[Path, str]) -> bool:
-    return all(slugs_by_path.get(Path(target)) == slug for target, slug in rendered.link_targets)
+def still_links_the_same(rendered: Rendered, slug_of: Mapping[str, str]) -> bool:
+    """`slug_of` maps each content file's resolved path, as a string, to its slug."""
+    return all(slug_of.get(target) == slug for target, slug in rendered.link_targets)
 
 
 class RenderCache:
@@ -90,24 +92,25 @@ class RenderCache:
     def path_for(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
-    def get(self, key: str) -> Rendered | None:
+    def get(self, key: str) -> tuple[SourceFile, Rendered] | None:
         try:
             with self.path_for(key).open("rb") as stored:
-                rendered = pickle.load(stored)  # noqa: S301 - our own folder (see the module docstring)
+                entry = pickle.load(stored)  # noqa: S301 - our own folder (see the module docstring)
         except FileNotFoundError:
             return None
         except Exception:  # damaged, truncated, or written by code that no longer exists: render again
             logger.warning("content cache: unreadable entry %s, rendering again", key, exc_info=True)
             return None
-        return rendered if isinstance(rendered, Rendered) else None
+        is_entry = isinstance(entry, tuple) and len(entry) == 2
+        return entry if is_entry and isinstance(entry[0], SourceFile) and isinstance(entry[1], Rendered) else None
 
-    def put(self, key: str, rendered: Rendered) -> None:
+    def put(self, key: str, source: SourceFile, rendered: Rendered) -> None:
         path = self.path_for(key)
         temporary = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as temporary:
-                pickle.dump(rendered, temporary, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((source, rendered), temporary, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary.name, path)  # atomic: readers see the old entry or the new one, never half
         except OSError:
             logger.warning("content cache: could not write %s; the site serves on without it", path, exc_info=True)
