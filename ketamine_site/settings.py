@@ -160,6 +160,8 @@ STORAGES = {
 # Pages are memoized, so absolute URLs must not depend on the Host header of whoever came first.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "Ketamine Therapy Guide"
+# The article every crisis link points to (the crisis bar, the footer, the find-a-clinic pages).
+CRISIS_HELP_SLUG = "crisis-help"
 
 # Where editors' Markdown lives. Articles are read from disk once and re-read when a file changes.
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR") or BASE_DIR / "content")
