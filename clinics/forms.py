@@ -103,29 +103,30 @@ class InquiryForm(forms.ModelForm):
             "topic": forms.RadioSelect,
             "message": forms.Textarea(attrs={"rows": 6}),
         }
+        # Django fills in %(limit_value)d from the model field's max_length, so the limit is written once.
         error_messages = {
             "name": {
                 "required": "Enter your name",
-                "max_length": "Your name must be 100 characters or fewer",
+                "max_length": "Your name must be %(limit_value)d characters or fewer",
             },
             "email": {
                 "required": "Enter your email address",
                 "invalid": "Enter an email address in the correct format, like name@example.com",
-                "max_length": "Your email address must be 254 characters or fewer",
+                "max_length": "Your email address must be %(limit_value)d characters or fewer",
             },
-            "phone": {"max_length": "Your phone number must be 32 characters or fewer"},
+            "phone": {"max_length": "Your phone number must be %(limit_value)d characters or fewer"},
             "preferred_contact": {
                 "required": "Select how a clinic should contact you",
                 "invalid_choice": "Select how a clinic should contact you",
             },
             "location": {
                 "required": "Enter your postal code or city",
-                "max_length": "Your postal code or city must be 100 characters or fewer",
+                "max_length": "Your postal code or city must be %(limit_value)d characters or fewer",
             },
             "us_state": {"invalid_choice": "Select a US state from the list, or leave it blank"},
             "country": {
                 "required": "Enter your country",
-                "max_length": "Your country must be 60 characters or fewer",
+                "max_length": "Your country must be %(limit_value)d characters or fewer",
             },
             "topic": {
                 "required": "Select what your inquiry is about",

@@ -2,12 +2,12 @@ from django import forms
 from django.utils import timezone
 
 from articles.library import get_library
-from feedback.models import COMMENT_MAX
+from feedback.models import COMMENT_MAX, PageFeedback
 from ketamine_site.validators import reject_control_characters_multiline
 
 
 class FeedbackForm(forms.Form):
-    article = forms.SlugField(max_length=100, widget=forms.HiddenInput)
+    article = forms.SlugField(max_length=PageFeedback._meta.get_field("article").max_length, widget=forms.HiddenInput)
     helpful = forms.ChoiceField(
         choices=[("yes", "Yes"), ("no", "No")],
         error_messages={"required": "Choose Yes or No.", "invalid_choice": "Choose Yes or No."},
@@ -17,7 +17,7 @@ class FeedbackForm(forms.Form):
         help_text="Do not include your name, contact details or medical details. We cannot reply.",
         required=False,
         max_length=COMMENT_MAX,
-        widget=forms.Textarea(attrs={"rows": 3, "maxlength": COMMENT_MAX}),
+        widget=forms.Textarea(attrs={"rows": 3}),  # Django adds maxlength from max_length
         validators=[reject_control_characters_multiline],
     )
 

@@ -170,6 +170,8 @@ STORAGES = {
 # Pages are memoized, so absolute URLs must not depend on the Host header of whoever came first.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "Ketamine Therapy Guide"
+# The article every crisis link points to (the crisis bar, the footer, the find-a-clinic pages).
+CRISIS_HELP_SLUG = "crisis-help"
 
 # How long a shared cache (nginx, a CDN) may keep a page that is the same for every first-time
 # visitor, and serve it stale while it fetches a fresh copy (operations/cache_policy.py). A content
