@@ -115,14 +115,18 @@ class Inquiry(models.Model):
 
 
 class InquiryExport(models.Model):
-    """One CSV export of inquiries: who took personal data out of the admin, when, and how much."""
+    """One export of inquiries: who took personal data out of the admin, when, and which inquiries.
+
+    The username and the references are copies, so the record outlives the account and the inquiries."""
 
     exported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    exported_by_username = models.CharField("exported by", max_length=150)
     exported_at = models.DateTimeField(auto_now_add=True)
     row_count = models.PositiveIntegerField()
+    references = models.JSONField("inquiry references", default=list)
 
     class Meta:
         ordering = ["-exported_at"]
 
     def __str__(self):
-        return f"{self.row_count} rows by {self.exported_by} at {self.exported_at:%Y-%m-%d %H:%M}"
+        return f"{self.row_count} rows by {self.exported_by_username} at {self.exported_at:%Y-%m-%d %H:%M}"

@@ -61,8 +61,13 @@ def inquiry_stamp_contacted(*, inquiry: Inquiry) -> None:
         inquiry.contacted_at = timezone.now()
 
 
-def inquiry_export_record(*, user, row_count: int) -> InquiryExport:
-    return InquiryExport.objects.create(exported_by=user, row_count=row_count)
+def inquiry_export_record(*, user, inquiries: list[Inquiry]) -> InquiryExport:
+    return InquiryExport.objects.create(
+        exported_by=user,
+        exported_by_username=user.get_username(),
+        row_count=len(inquiries),
+        references=[inquiry.reference for inquiry in inquiries],
+    )
 
 
 def inquiries_purge(*, older_than_days: int, dry_run: bool = False) -> dict[str, int]:
