@@ -47,7 +47,8 @@ def inquiry_form(request):
         response = render(request, "clinics/rate_limited.html", status=429)
         response["Retry-After"] = str(verdict.retry_after)
         return response
-    inquiry = inquiry_create(fields=form.inquiry_fields(), site_root=request.build_absolute_uri("/"))
+    # The staff e-mail's link starts from SITE_URL: the Host header is the visitor's to forge.
+    inquiry = inquiry_create(fields=form.inquiry_fields(), site_root=f"{settings.SITE_URL}/")
     return redirect("clinics:thanks", token=signing.dumps(inquiry.reference, salt=THANKS_SALT))
 
 

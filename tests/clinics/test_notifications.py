@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def notify(settings):
     settings.CLINIC_NOTIFY_EMAILS = ["desk@example.org", "lead@example.org"]
+    settings.SITE_URL = "https://guide.example"
 
 
 def test_staff_are_told_the_reference_and_link_and_nothing_about_the_visitor(
@@ -26,10 +27,21 @@ def test_staff_are_told_the_reference_and_link_and_nothing_about_the_visitor(
     [email] = mail.outbox
     assert email.to == ["desk@example.org", "lead@example.org"]
     assert inquiry.reference in email.subject
-    assert f"http://testserver/admin/clinics/inquiry/{inquiry.pk}/change/" in email.body
+    assert f"https://guide.example/admin/clinics/inquiry/{inquiry.pk}/change/" in email.body
     sent = email.subject + email.body
     for private in ["Jordan", "jordan@example.com", "555", "10001", "depression", "Treatment-resistant", "sertraline"]:
         assert private not in sent
+
+
+def test_the_admin_link_comes_from_site_url_never_from_the_host_header(
+    client, answers, settings, notify, django_capture_on_commit_callbacks
+):
+    settings.ALLOWED_HOSTS = ["*"]  # even a too-wide host list must not let a visitor choose the link
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/find-a-clinic/", answers, HTTP_HOST="phish.example")
+    [email] = mail.outbox
+    assert "phish.example" not in email.body
+    assert f"https://guide.example/admin/clinics/inquiry/{Inquiry.objects.get().pk}/change/" in email.body
 
 
 def test_nothing_is_sent_before_the_transaction_commits(post_inquiry, notify, django_capture_on_commit_callbacks):
