@@ -1,7 +1,5 @@
 """Thin HTTP layer for "Was this page helpful?": check origin and rate, validate, store, redirect."""
 
-from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.decorators import permission_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
@@ -13,6 +11,7 @@ from feedback.selectors import helpfulness_by_article
 from feedback.services import feedback_create
 from ketamine_site.ratelimit import client_address, rate_limit_hit
 from ketamine_site.same_site import is_same_origin
+from ketamine_site.staff import staff_page
 
 
 @csrf_exempt  # the form sits on memoized public pages; ketamine_site.same_site explains the check used instead
@@ -36,8 +35,7 @@ def feedback_submit(request):
     return HttpResponseRedirect(f"{article.url}?feedback=thanks#feedback", status=303)
 
 
-@staff_member_required
-@permission_required("feedback.view_pagefeedback", raise_exception=True)  # not for clinic-only staff
+@staff_page("feedback.view_pagefeedback")  # not for clinic-only staff
 def helpfulness_report(request):
     rows = helpfulness_by_article(library=get_library())
     return render(request, "feedback/helpfulness_report.html", {"rows": rows})
