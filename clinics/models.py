@@ -6,6 +6,7 @@ seen only by clinic staff in the admin.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 NAME_MAX = 100
 EMAIL_MAX = 254
@@ -90,6 +91,8 @@ class Inquiry(models.Model):
     consent_to_contact = models.BooleanField(default=False)
     privacy_policy_version = models.CharField(max_length=32)
     source_path = models.CharField("came from page", max_length=SOURCE_PATH_MAX, blank=True)
+    # The nonce of the form token that sent it: unique, so one loaded form is stored once (clinics.antiabuse).
+    form_nonce = models.CharField(max_length=32, blank=True, editable=False)
 
     # What staff do with it.
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
@@ -108,6 +111,10 @@ class Inquiry(models.Model):
         indexes = [
             models.Index(fields=["status"], name="inquiry_status_idx"),
             models.Index(fields=["created"], name="inquiry_created_idx"),
+        ]
+        constraints = [
+            # Inquiries stored before tokens carried a nonce have none.
+            models.UniqueConstraint(fields=["form_nonce"], condition=~Q(form_nonce=""), name="inquiry_form_nonce_once")
         ]
 
     def __str__(self):

@@ -12,11 +12,15 @@ from django.utils import timezone
 
 from clinics.models import Inquiry, InquiryExport, Status
 from clinics.notifications import inquiry_notify_staff
-from clinics.selectors import inquiries_past_retention
+from clinics.selectors import inquiries_past_retention, inquiry_token_used
 
 # Crockford's base-32: no I, L, O or U, so a reference read aloud over the phone is not misheard.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 REFERENCE_ATTEMPTS = 3
+
+
+class FormAlreadySentError(Exception):
+    """The form token's nonce is already on a stored inquiry: another worker took it first."""
 
 
 def new_reference() -> str:
@@ -34,6 +38,8 @@ def inquiry_create(*, fields: dict, site_root: str) -> Inquiry:
                     reference=new_reference(), privacy_policy_version=settings.PRIVACY_POLICY_VERSION, **fields
                 )
         except IntegrityError:
+            if fields.get("form_nonce") and inquiry_token_used(nonce=fields["form_nonce"]):
+                raise FormAlreadySentError from None
             # A reference collision is a one-in-a-trillion event; anything else fails on the last try.
             if attempt == REFERENCE_ATTEMPTS:
                 raise

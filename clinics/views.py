@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from clinics.antiabuse import form_token_issue
 from clinics.forms import InquiryForm, local_path
-from clinics.services import inquiry_create
+from clinics.services import FormAlreadySentError, inquiry_create
 from ketamine_site.ratelimit import client_address, rate_limit_hit
 
 THANKS_SALT = "clinics.thanks"
@@ -47,8 +47,12 @@ def inquiry_form(request):
         response = render(request, "clinics/rate_limited.html", status=429)
         response["Retry-After"] = str(verdict.retry_after)
         return response
-    # The staff e-mail's link starts from SITE_URL: the Host header is the visitor's to forge.
-    inquiry = inquiry_create(fields=form.inquiry_fields(), site_root=f"{settings.SITE_URL}/")
+    try:
+        # The staff e-mail's link starts from SITE_URL: the Host header is the visitor's to forge.
+        inquiry = inquiry_create(fields=form.inquiry_fields(), site_root=f"{settings.SITE_URL}/")
+    except FormAlreadySentError:
+        form.add_replayed_error()
+        return _render_form(request, form)
     return redirect("clinics:thanks", token=signing.dumps(inquiry.reference, salt=THANKS_SALT))
 
 
