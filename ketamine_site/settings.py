@@ -124,6 +124,9 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_ADMIN_LOCKOUT_MINUTES", 30
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "operations/lockout.html"
+# The rate limits' notion of a client (TRUSTED_PROXY_COUNT, IPv6 per /64), so behind the proxy the
+# lockout is per visitor, not one lock for everyone.
+AXES_CLIENT_IP_CALLABLE = "ketamine_site.ratelimit.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class OperationsConfig(AppConfig):
     name = "operations"
     verbose_name = "Operations"
+
+    def ready(self):
+        from operations import checks  # noqa: F401  (registers the proxy settings check)
