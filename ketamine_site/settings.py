@@ -191,6 +191,9 @@ CONSENT_POLICY_VERSION = env_int("CONSENT_POLICY_VERSION", 1)
 CONSENT_COOKIE_AGE = env_int("CONSENT_COOKIE_AGE_DAYS", 182) * 24 * 60 * 60
 CONSENT_COOKIE_SECURE = not DEBUG  # `make run` serves plain http
 CONSENT_RECORD_RETENTION_DAYS = env_int("CONSENT_RECORD_RETENTION_DAYS", 3 * 365)
+# Cookie choices (banner, /cookies/, /preferences/ together) per client and period: each choice is a
+# record kept for CONSENT_RECORD_RETENTION_DAYS, so a script must not be able to pile them up.
+CONSENT_RATE_LIMIT = os.environ.get("CONSENT_RATE_LIMIT", "20/h")
 # Article view counts are buffered per process and written at most this often (see consent/statistics.py).
 STATISTICS_FLUSH_SECONDS = env_int("STATISTICS_FLUSH_SECONDS", 10)
 

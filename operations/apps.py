@@ -6,4 +6,4 @@ class OperationsConfig(AppConfig):
     verbose_name = "Operations"
 
     def ready(self):
-        from operations import checks  # noqa: F401  (registers the proxy settings check)
+        from operations import checks  # noqa: F401  (registers the proxy and rate settings checks)

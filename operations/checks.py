@@ -1,7 +1,11 @@
-"""System check: behind a proxy, TRUSTED_PROXY_COUNT must say so, or every visitor is one client."""
+"""System checks: behind a proxy, TRUSTED_PROXY_COUNT must say so, or every visitor is one client;
+the rate settings must parse."""
 
 from django.conf import settings
 from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
+
+from ketamine_site.ratelimit import parse_rate
 
 
 @checks.register(checks.Tags.security)
@@ -17,3 +21,15 @@ def check_proxy_settings(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@checks.register()
+def check_rate_settings(app_configs, **kwargs):
+    """A mistyped rate stops `manage.py check`, not a visitor's post (INQUIRY_RATE_LIMIT: clinics.checks)."""
+    errors = []
+    for setting in ("FEEDBACK_RATE_LIMIT", "CONSENT_RATE_LIMIT"):
+        try:
+            parse_rate(getattr(settings, setting), setting=setting)
+        except ImproperlyConfigured as error:
+            errors.append(checks.Error(str(error), id="operations.E001"))
+    return errors

@@ -64,3 +64,11 @@ def test_one_visitor_behind_the_proxy_cannot_switch_the_form_off_for_everyone(cl
 
     assert [post("203.0.113.9") for _ in range(3)] == [302, 302, 429]
     assert post("198.51.100.7") == 302
+
+
+def test_a_mistyped_cookie_choice_rate_fails_the_system_check(settings):
+    from operations.checks import check_rate_settings
+
+    settings.CONSENT_RATE_LIMIT = "20 per hour"
+    [error] = check_rate_settings(None)
+    assert error.id == "operations.E001" and "CONSENT_RATE_LIMIT" in error.msg
