@@ -127,6 +127,8 @@ AXES_LOCKOUT_TEMPLATE = "operations/lockout.html"
 # The rate limits' notion of a client (TRUSTED_PROXY_COUNT, IPv6 per /64), so behind the proxy the
 # lockout is per visitor, not one lock for everyone.
 AXES_CLIENT_IP_CALLABLE = "ketamine_site.ratelimit.client_address"
+# axes keeps every attempt's address and user agent; `prune_signin_records` deletes them after this.
+ADMIN_SIGNIN_RETENTION_DAYS = env_int("DJANGO_ADMIN_SIGNIN_RETENTION_DAYS", 90)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
