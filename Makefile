@@ -3,8 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-# Checks run with the test settings: a throwaway secret key, and the production code paths.
-TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
 # Production settings for local use: the real settings module, DEBUG off, behind an imagined TLS
 # proxy. The key is a THROWAWAY for this machine only; production supplies its own secret.
 PROD_ENV := DJANGO_SETTINGS_MODULE=ketamine_site.settings DJANGO_DEBUG=0 \
@@ -12,7 +10,7 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=ketamine_site.settings DJANGO_DEBUG=0 \
 	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_TRUST_X_FORWARDED_PROTO=1 \
 	TRUSTED_PROXY_COUNT=$${TRUSTED_PROXY_COUNT:-1}
 
-.PHONY: run test lint check deploy-check bench bench-inquiries audit observatory load-test serve clean node_modules
+.PHONY: setup run test test-postgres chaos lint check deploy-check bench bench-inquiries audit observatory load-test serve clean node_modules
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,21 +25,28 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
 
-## run: install, migrate the SQLite database and serve http://127.0.0.1:8000 with DEBUG on.
-run: $(VENV)/.runtime-installed
-	DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
+## setup: .venv with the pinned requirements and a migrated SQLite database: what every README command needs.
+setup: $(VENV)/.runtime-installed
+	$(MANAGE) migrate --noinput -v0
+
+## run: setup, then serve http://127.0.0.1:8000 with DEBUG on, with the task worker beside the
+## server (it stops when the server stops).
+run: setup
+	DJANGO_DEBUG=1 $(MANAGE) db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
-## lint: ruff lint and format check.
+## lint: ruff lint and format check; pymarkdown (plus our structure rule) on the README and docs/.
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/pymarkdown --add-plugin tools/markdown_structure.py scan README.md docs
 
 ## check: Django's system checks, migrations in sync, and the editor's content check.
 check: $(VENV)/.dev-installed
-	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
-	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
-	$(TEST_ENV) $(MANAGE) check_content
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check_content
 
 ## node_modules: axe-core and the Nu HTML Checker for the quality gates (skipped when npm is missing).
 node_modules: node_modules/.installed
@@ -54,8 +59,17 @@ deploy-check: $(VENV)/.dev-installed
 	$(PROD_ENV) $(MANAGE) check --deploy --fail-level WARNING
 
 ## test: everything CI runs on SQLite (set DATABASE_URL to run the suite on PostgreSQL).
-test: lint check deploy-check node_modules
+test: setup lint check deploy-check node_modules
 	$(BIN)/pytest
+
+## test-postgres: the suite against PostgreSQL and Redis on 127.0.0.1 (the servers CI machines run).
+test-postgres: $(VENV)/.dev-installed
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/ketamine} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/3} $(BIN)/pytest --create-db -q
+
+## chaos: fault tests: gunicorn and the task worker against throwaway PostgreSQL, Redis and mail servers.
+chaos: $(VENV)/.dev-installed
+	$(BIN)/pytest -m chaos tests/chaos
 
 ## bench: load-time and throughput figures (see README, "Benchmarks").
 bench: $(VENV)/.dev-installed

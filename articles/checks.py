@@ -1,10 +1,18 @@
-"""Problems an editor should hear about, beyond those found while loading (which need a date)."""
+"""Problems an editor should hear about, beyond those found while loading (they need a date or the whole library)."""
 
+import re
 from datetime import date
 from pathlib import Path
 
-from articles.library import Library
-from articles.problems import WARNING, Problem
+from articles.frontmatter import read_content_file
+from articles.library import Article, Library
+from articles.problems import WARNING, ContentError, Problem
+from articles.search import index_for, stem
+
+# The "Questions people ask" page: every question on it must link to the section that answers it.
+QUESTIONS_PAGE = "questions-people-ask"
+QUESTION_HEADING = re.compile(r"^### +(.+?)\s*$")
+SECTION_LINK = re.compile(r"\]\([^)\s]*\.md#[^)\s]+\)")
 
 
 def review_problems(library: Library, today: date) -> list[Problem]:
@@ -21,9 +29,44 @@ def review_problems(library: Library, today: date) -> list[Problem]:
     ]
 
 
+def synonym_problems(library: Library) -> list[Problem]:
+    """An error for every synonym that points to a word no article uses: it would match nothing."""
+    vocabulary = index_for(library).idf
+    return [
+        Problem(synonym.path, synonym.line, f"'{word}' (for '{synonym.typed}') is not a word any article uses")
+        for synonym in library.synonyms
+        for word in synonym.article_words
+        if stem(word) not in vocabulary
+    ]
+
+
+def question_problems(library: Library) -> list[Problem]:
+    """An error for every question on the questions page that does not link to an article section."""
+    page = library.get(QUESTIONS_PAGE)
+    return _unlinked_questions(page) if page is not None else []
+
+
+def _unlinked_questions(page: Article) -> list[Problem]:
+    try:
+        lines = read_content_file(page.path).split("\n")
+    except (OSError, ContentError):  # already reported by the load
+        return []
+    problems, question = [], None
+    for number, line in enumerate([*lines, "## end"], start=1):
+        if line.startswith("#"):
+            if question is not None:
+                problems.append(Problem(page.path, question[0], f"question '{question[1]}' links to no section"))
+            match = QUESTION_HEADING.match(line)
+            question = (number, match.group(1)) if match else None
+        elif question is not None and SECTION_LINK.search(line):
+            question = None
+    return problems
+
+
 def all_problems(library: Library, today: date, only: list[Path] | None = None) -> list[Problem]:
     """Every problem in the library, limited to files at or below the `only` paths when given."""
-    problems = sorted([*library.problems, *review_problems(library, today)])
+    found = [*library.problems, *review_problems(library, today), *synonym_problems(library)]
+    problems = sorted([*found, *question_problems(library)])
     if not only:
         return problems
     wanted = [path.resolve() for path in only]

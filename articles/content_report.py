@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from articles.library import Article, Library
-from articles.readability import flesch_kincaid_grade, prose_blocks
+from articles.readability import flesch_kincaid_grade
 
 GRADE_TARGET = 9.0
 
@@ -25,7 +25,7 @@ def article_row(article: Article) -> ArticleRow:
     return ArticleRow(
         article=article,
         words=rendered.word_count,
-        grade=flesch_kincaid_grade(prose_blocks(str(rendered.html))),
+        grade=flesch_kincaid_grade(rendered.prose_blocks),
         references=len(rendered.references),
         uncited=len(rendered.references) - len(rendered.cited_ids),
         review_due=article.metadata.next_review,

@@ -69,12 +69,12 @@ class EmbedExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - python-markdown's API
         md.parser.blockprocessors.register(_EmbedProcessor(md.parser, self), "video_embed", 75)
 
-    def parts(self, fragment: str, sanitized: SafeString) -> tuple[SafeString | Embed, ...]:
-        """The article body as runs of sanitized HTML with the embeds between them."""
+    def parts(self, sanitized: SafeString) -> tuple[SafeString | Embed, ...]:
+        """The sanitized article body as runs of HTML with the embeds between them."""
         if not self.embeds:
             return (sanitized,)
         slot = re.compile(rf'<div class="{self.slot_class}-(\d+)"></div>')
-        pieces = sanitizer.sanitize_split(fragment, slot)
+        pieces = sanitizer.split_sanitized(sanitized, slot)
         return tuple(self.embeds[int(piece)] if index % 2 else piece for index, piece in enumerate(pieces))
 
 

@@ -22,6 +22,9 @@ FENCE = "---"
 MAX_TITLE = 90
 MAX_SUMMARY = 200
 MAX_TAG = 40
+# YAML also breaks lines at these; editors do not, so they would shift every line number after them.
+YAML_ONLY_LINE_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
+MAX_FILE_BYTES = 256 * 1024  # ten times the longest real article; a runaway file would stall every load
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 PMID_PATTERN = re.compile(r"^\d{1,9}$")
@@ -93,9 +96,37 @@ _NoDatesLoader.yaml_implicit_resolvers = {
 }
 
 
+def editor_text(text: str) -> str:
+    """Text as saved by any editor, made plain: no byte-order mark, and every line break a "\\n".
+
+    Windows editors write CRLF and often a UTF-8 BOM; old Mac ones write CR. Only these three line
+    breaks count, so line numbers in reports match what the editor shows."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_content_file(path: Path) -> str:
+    """A content file's text; a file that is not UTF-8 is reported on the line of its first bad byte."""
+    data = path.read_bytes()
+    if len(data) > MAX_FILE_BYTES:
+        raise ContentError(
+            [
+                Problem(
+                    path, 1, f"file is {len(data) // 1024} KiB; an article must be under {MAX_FILE_BYTES // 1024} KiB"
+                )
+            ]
+        )
+    try:
+        return editor_text(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ContentError(
+            [Problem(path, line, f"file is not UTF-8 text ({error.reason}): save it as UTF-8")]
+        ) from None
+
+
 def parse_source(path: Path, text: str) -> SourceFile:
     """Split and validate one content file; raise ContentError listing every problem."""
-    yaml_text, body, yaml_first_line, body_first_line = _split(path, text)
+    yaml_text, body, yaml_first_line, body_first_line = _split(path, editor_text(text))
     node = _compose(path, yaml_text, yaml_first_line)
     metadata = _Validator(path, node, yaml_first_line).metadata()
     slug_problem = slug_problem_for(path)
@@ -123,20 +154,21 @@ def add_months(day: date, months: int) -> date:
 
 
 def _split(path: Path, text: str) -> tuple[str, str, int, int]:
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != FENCE:
+    # Not str.splitlines(): it also breaks at form feeds and U+2028, which editors do not count as lines.
+    lines = text.split("\n")
+    if lines[0].strip() != FENCE:
         raise ContentError([Problem(path, 1, "file must start with a '---' line opening the front matter")])
     for index, line in enumerate(lines[1:], start=1):
         if line.strip() == FENCE:
-            yaml_text = "".join(lines[1:index])
-            body = "".join(lines[index + 1 :])
+            yaml_text = "\n".join(lines[1:index]) + "\n"
+            body = "\n".join(lines[index + 1 :])
             return yaml_text, body, 2, index + 2
     raise ContentError([Problem(path, 1, "front matter is never closed: add a '---' line after it")])
 
 
 def _compose(path: Path, yaml_text: str, first_line: int) -> yaml.MappingNode:
     try:
-        node = yaml.compose(yaml_text, Loader=_NoDatesLoader)
+        node = yaml.compose(yaml_text.translate(YAML_ONLY_LINE_BREAKS), Loader=_NoDatesLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = first_line + mark.line if mark else first_line

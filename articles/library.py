@@ -17,20 +17,19 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
 
 from django.conf import settings
 from django.urls import reverse
 
-from articles.frontmatter import Metadata, SourceFile, parse_source
+from articles.frontmatter import Metadata, SourceFile, parse_source, read_content_file
 from articles.glossary import GLOSSARY_FILE, Term, load_glossary
 from articles.problems import ContentError, Problem
 from articles.rendering import Rendered, render_body
+from articles.synonyms import SYNONYMS_FILE, Synonym, load_synonyms
 from articles.topics import TOPICS, TOPICS_BY_SLUG, Topic
 
 logger = logging.getLogger(__name__)
 
-T = TypeVar("T")
 Fingerprint = tuple[tuple[str, int, int], ...]
 
 
@@ -66,7 +65,8 @@ class Article:
 
 
 class Library:
-    """An immutable snapshot of the content folder."""
+    """An immutable snapshot of the content folder. What is derived from it (the search index, the
+    page memo) belongs to the module that derives it (`articles.snapshots.PerSnapshot`)."""
 
     def __init__(
         self,
@@ -76,8 +76,10 @@ class Library:
         glossary: tuple[Term, ...] = (),
         render_context: tuple = (),
         renders: dict[Path, tuple] | None = None,
+        synonyms: tuple[Synonym, ...] = (),
     ):
         self.glossary = glossary
+        self.synonyms = synonyms
         # What each body was rendered from, so the next load can reuse unchanged renders.
         self.render_context = render_context
         self.renders = renders or {}
@@ -90,32 +92,13 @@ class Library:
             for alias in article.metadata.aliases:
                 if alias not in self.by_slug:  # a clash is reported at load; the first owner keeps it
                     self.aliases.setdefault(alias, article.slug)
-        self._public_cache: tuple[date, tuple[Article, ...]] | None = None
-        self._page_memo: tuple[date, dict] = (date.min, {})
-        self._derived: dict[str, object] = {}
 
     def get(self, slug: str) -> Article | None:
         return self.by_slug.get(slug)
 
     def public(self, today: date) -> tuple[Article, ...]:
-        """Articles a reader may see today, in reading order (`order`, then title). Memoized for the day."""
-        cached = self._public_cache
-        if cached is None or cached[0] != today:
-            cached = (today, tuple(article for article in self.articles if article.is_public(today)))
-            self._public_cache = cached
-        return cached[1]
-
-    def derived(self, key: str, build: Callable[[], T]) -> T:
-        """Something computed from this snapshot (a search index, related articles), built once on first use."""
-        if key not in self._derived:
-            self._derived[key] = build()
-        return self._derived[key]
-
-    def page_memo(self, today: date) -> dict:
-        """A dict for memoized pages of this snapshot, emptied when the day changes."""
-        if self._page_memo[0] != today:
-            self._page_memo = (today, {})
-        return self._page_memo[1]
+        """Articles a reader may see today, in reading order (`order`, then title)."""
+        return tuple(article for article in self.articles if article.is_public(today))
 
     def public_by_topic(self, today: date) -> list[tuple[Topic, list[Article]]]:
         grouped = defaultdict(list)
@@ -134,7 +117,9 @@ def load_library(content_dir: Path, previous: Library | None = None) -> Library:
     of articles it may link to, or the glossary changed since `previous`: editing one file re-renders
     one file."""
     fingerprint = fingerprint_of(content_dir)
-    glossary, problems = load_glossary(content_dir / GLOSSARY_FILE)
+    glossary, problems = _load_safely(load_glossary, content_dir / GLOSSARY_FILE)
+    synonyms, synonym_problems = _load_safely(load_synonyms, content_dir / SYNONYMS_FILE)
+    problems += synonym_problems
     sources = _accepted_sources(_parse_all(content_dir, problems), problems)
     slugs_by_path = {source.path.resolve(): source.path.stem for source in sources}
     context = (frozenset(slugs_by_path.items()), glossary)
@@ -146,18 +131,53 @@ def load_library(content_dir: Path, previous: Library | None = None) -> Library:
         if earlier is not None and earlier[0] == inputs:
             rendered = earlier[1]
         else:
-            rendered = render_body(
-                path=source.path,
-                body=source.body,
-                first_line=source.body_first_line,
-                references=source.metadata.references,
-                slugs_by_path=slugs_by_path,
-                glossary=glossary,
-            )
+            try:
+                rendered = render_body(
+                    path=source.path,
+                    body=source.body,
+                    first_line=source.body_first_line,
+                    references=source.metadata.references,
+                    slugs_by_path=slugs_by_path,
+                    glossary=glossary,
+                )
+            except ContentError as error:
+                problems.extend(error.problems)
+                continue
+            except Exception as error:  # one body that breaks the renderer must not take the site down
+                problems.append(_unexpected(source.path, "rendering", error, line=source.body_first_line))
+                continue
         renders[source.path] = (inputs, rendered)
         problems.extend(rendered.problems)
         articles.append(Article(slug=source.path.stem, path=source.path, metadata=source.metadata, rendered=rendered))
-    return Library(articles, problems, fingerprint, glossary, render_context=context, renders=renders)
+    problems += _missing_sections(articles)
+    return Library(
+        articles, problems, fingerprint, glossary, render_context=context, renders=renders, synonyms=synonyms
+    )
+
+
+def _unexpected(path: Path, stage: str, error: Exception, line: int = 1) -> Problem:
+    """An exception no check foresaw, as a problem with that file; the traceback goes to the log."""
+    logger.error("content: %s failed while %s", path, stage, exc_info=error)
+    return Problem(path, line, f"this file was skipped: {stage} it failed ({type(error).__name__}: {error})")
+
+
+def _load_safely(load: Callable[[Path], tuple[tuple, list[Problem]]], path: Path) -> tuple[tuple, list[Problem]]:
+    """The glossary or the synonyms; if reading fails, articles still serve without them."""
+    try:
+        return load(path)
+    except Exception as error:
+        return (), [_unexpected(path, "reading", error)]
+
+
+def _missing_sections(articles: list[Article]) -> list[Problem]:
+    """Links to `other.md#section` whose section heading does not exist (the link still goes to the page)."""
+    anchors = {article.slug: article.rendered.anchors for article in articles}
+    return [
+        Problem(article.path, link.line, f"link to a missing section: {link.slug}#{link.anchor}")
+        for article in articles
+        for link in article.rendered.section_links
+        if link.slug in anchors and link.anchor not in anchors[link.slug]
+    ]
 
 
 def content_files(content_dir: Path) -> list[Path]:
@@ -174,10 +194,10 @@ def content_files(content_dir: Path) -> list[Path]:
 def fingerprint_of(content_dir: Path) -> Fingerprint:
     """Cheap summary of the folder: any add, edit, rename or delete changes it."""
     entries = []
-    for path in [*content_files(content_dir), content_dir / GLOSSARY_FILE]:
+    for path in [*content_files(content_dir), content_dir / GLOSSARY_FILE, content_dir / SYNONYMS_FILE]:
         try:
             stat = path.stat()
-        except FileNotFoundError:  # deleted while we looked
+        except OSError:  # deleted (or made unreadable) while we looked
             continue
         entries.append((str(path), stat.st_mtime_ns, stat.st_size))
     return tuple(entries)
@@ -187,14 +207,13 @@ def _parse_all(content_dir: Path, problems: list[Problem]) -> list[SourceFile]:
     sources = []
     for path in content_files(content_dir):
         try:
-            text = path.read_text(encoding="utf-8")
-            sources.append(parse_source(path, text))
-        except UnicodeDecodeError as error:
-            problems.append(Problem(path, 1, f"file is not UTF-8 text ({error.reason})"))
+            sources.append(parse_source(path, read_content_file(path)))
         except OSError as error:  # removed or unreadable while we scanned
             problems.append(Problem(path, 1, f"file could not be read ({error.strerror})"))
         except ContentError as error:
             problems.extend(error.problems)
+        except Exception as error:  # a bug or a pathological file: that file is skipped, the rest still serve
+            problems.append(_unexpected(path, "reading", error))
     return sources
 
 
@@ -234,10 +253,20 @@ class _LibraryHolder:
             return self.library
         with self.lock:
             if self.library is None or fingerprint_of(self.content_dir) != self.library.fingerprint:
-                self.library = load_library(self.content_dir, previous=self.library)
-                self.log_loaded()
+                self.reload()
             self.checked_at = time.monotonic()
             return self.library
+
+    def reload(self) -> None:
+        try:
+            self.library = load_library(self.content_dir, previous=self.library)
+        except Exception:
+            # Per-file faults are caught inside; this is the folder itself failing. Keep serving what we had.
+            logger.exception("content: could not read %s; serving the articles loaded before", self.content_dir)
+            if self.library is None:
+                self.library = Library([], [])
+            return
+        self.log_loaded()
 
     def log_loaded(self) -> None:
         for problem in self.library.problems:

@@ -3,6 +3,7 @@
 from datetime import date
 
 from articles.library import Article, Library
+from articles.snapshots import PerSnapshot
 
 RELATED_LIMIT = 3
 SHARED_TAG_POINTS = 2
@@ -11,7 +12,7 @@ SAME_TOPIC_POINTS = 1
 
 def related_articles(library: Library, article: Article, today: date) -> list[Article]:
     """Public articles sharing the most tags (then the topic) with `article`."""
-    ranked = library.derived("related", lambda: _rank_related(library))
+    ranked = _related_by_slug(library)
     return [other for other in ranked.get(article.slug, []) if other.is_public(today)][:RELATED_LIMIT]
 
 
@@ -26,7 +27,8 @@ def topic_neighbours(library: Library, article: Article, today: date) -> tuple[A
     return previous, following
 
 
-def _rank_related(library: Library) -> dict[str, list[Article]]:
+@PerSnapshot
+def _related_by_slug(library: Library) -> dict[str, list[Article]]:
     ranked = {}
     for article in library.articles:
         tags = set(article.metadata.tags)

@@ -3,8 +3,8 @@ Whole-page memo for anonymous readers.
 
 A public page depends only on the content and the date, so it is rendered once per content
 version and day and then served as stored bytes: an article page costs about what Django's own
-request floor costs, and browsers that accept gzip get bytes compressed once. The memo lives on
-the Library snapshot, so an edited file (a new snapshot) starts it afresh, and it holds one entry
+request floor costs, and browsers that accept gzip get bytes compressed once. The memo belongs to
+the Library snapshot it was built from, so an edited file (a new snapshot) starts it afresh, and it holds one entry
 per page and variant. Logged-in users (staff previews) are always rendered fresh. Anything that
 differs per visitor must not appear on a memoized page unless `page_variant` tells pages apart.
 
@@ -18,11 +18,12 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.http import parse_etags
+from django.utils.cache import get_conditional_response, patch_vary_headers
 
 from articles.library import get_library
+from articles.snapshots import PerSnapshot
 
 
 def page_variant(request) -> str:
@@ -41,22 +42,14 @@ class _Stored:
 
     def response_for(self, request) -> HttpResponse:
         # META rather than request.headers: building that mapping costs more than the rest of this hit.
-        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
-        if if_none_match and self.matches(if_none_match):
-            response = HttpResponseNotModified()
-        else:
-            accepts_gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
-            response = HttpResponse(self.compressed if accepts_gzip else self.content, content_type=self.content_type)
-            if accepts_gzip:
-                response["Content-Encoding"] = "gzip"
+        accepts_gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+        response = HttpResponse(self.compressed if accepts_gzip else self.content, content_type=self.content_type)
+        if accepts_gzip:
+            response["Content-Encoding"] = "gzip"
         response["ETag"] = self.etag
-        response["Vary"] = "Accept-Encoding"  # a fresh response: nothing else has set Vary yet
-        return response
-
-    def matches(self, if_none_match: str) -> bool:
-        """Weak comparison, as RFC 9110 prescribes for If-None-Match."""
-        tags = parse_etags(if_none_match)
-        return "*" in tags or self.etag.removeprefix("W/") in (tag.removeprefix("W/") for tag in tags)
+        patch_vary_headers(response, ("Accept-Encoding",))
+        # A matching If-None-Match gets a bodiless 304 (weak comparison, as RFC 9110 prescribes).
+        return get_conditional_response(request, etag=self.etag, response=response)
 
 
 def is_signed_in(request) -> bool:
@@ -64,12 +57,24 @@ def is_signed_in(request) -> bool:
     return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated
 
 
+_memo_by_day = PerSnapshot(lambda library: {})
+
+
+def _memo_for_today(library, today) -> dict:
+    """The pages memoized for this snapshot today; a new day starts afresh (dates on pages change)."""
+    by_day = _memo_by_day(library)
+    if today not in by_day:
+        by_day.clear()
+        by_day[today] = {}
+    return by_day[today]
+
+
 def memoize_public_page(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method != "GET" or request.META.get("QUERY_STRING") or is_signed_in(request):
             return view(request, *args, **kwargs)
-        memo = get_library().page_memo(timezone.localdate())
+        memo = _memo_for_today(get_library(), timezone.localdate())
         key = (request.path, page_variant(request))
         stored = memo.get(key)
         if stored is None:

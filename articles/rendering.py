@@ -28,7 +28,8 @@ from articles import sanitizer
 from articles.embeds import Embed, EmbedExtension
 from articles.frontmatter import Reference
 from articles.glossary import GlossaryLinker, Term
-from articles.problems import Problem, line_of
+from articles.html_text import read_text
+from articles.problems import ContentError, Problem, line_of
 
 CITATION_PATTERN = r"\[(@[^\]]*)\]"
 CITATION_KEY = re.compile(r"^@([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -48,14 +49,33 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class SectionLink:
+    """A link to a section of another article (`other.md#anchor`), checked once every article is rendered."""
+
+    slug: str
+    anchor: str
+    line: int
+
+
+# Anchors every article page has besides its headings (templates/articles/article_detail.html).
+PAGE_ANCHORS = frozenset({"references-heading", "main"})
+
+
+@dataclass(frozen=True)
 class Rendered:
     html: SafeString
     toc: tuple[Heading, ...]
     references: tuple[Reference, ...]  # in the order they are first cited; uncited ones last
     cited_ids: frozenset[str]
     plain_text: str
+    prose_blocks: tuple[str, ...]  # running prose only: no headings, tables or citation numbers
     problems: tuple[Problem, ...]
     parts: tuple[SafeString | Embed, ...] = ()  # `html` split around embedded media, for the template
+    section_links: tuple[SectionLink, ...] = ()
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        return PAGE_ANCHORS | {heading.anchor for heading in self.toc}
 
     @property
     def word_count(self) -> int:
@@ -79,6 +99,7 @@ class _RenderState:
     cited: list[str] = field(default_factory=list)
     citation_counts: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    section_links: list[SectionLink] = field(default_factory=list)
 
     def report(self, needle: str, message: str) -> None:
         self.problems.append(Problem(self.path, line_of(self.body, needle, self.first_line), message))
@@ -99,7 +120,9 @@ def render_body(
     glossary: tuple[Term, ...] = (),
 ) -> Rendered:
     """Render one article body. `slugs_by_path` maps every content file (resolved) to its slug;
-    the first use of each `glossary` term is linked to its definition."""
+    the first use of each `glossary` term is linked to its definition. Raises ContentError for a
+    body that would take python-markdown minutes (see `_refuse_costly_shapes`)."""
+    _refuse_costly_shapes(path, body, first_line)
     state = _RenderState(
         path=path,
         body=body,
@@ -124,15 +147,38 @@ def render_body(
     ordered = [state.references[key] for key in state.cited]
     ordered += [reference for reference in references if reference.id not in state.cited]
     safe_html = sanitizer.sanitize(raw_html)
+    text = read_text(safe_html)
     return Rendered(
         html=safe_html,
         toc=tuple(_flatten_toc(md.toc_tokens)),
         references=tuple(ordered),
         cited_ids=frozenset(state.cited),
-        plain_text=sanitizer.plain_text(safe_html),
+        plain_text=text.plain,
+        prose_blocks=text.prose_blocks,
         problems=tuple(state.problems),
-        parts=embeds.parts(raw_html, safe_html),
+        parts=embeds.parts(safe_html),
+        section_links=tuple(state.section_links),
     )
+
+
+# python-markdown's bracket matching is quadratic in the '[' of one paragraph: 20,000 of them take
+# over a minute. Real paragraphs, tables included, hold a few dozen; these limits sit far above that.
+MAX_BRACKETS_PER_BLOCK = 500
+MAX_ABBREVIATIONS = 200
+BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+ABBREVIATION = re.compile(r"^\*\[[^\]]*\]:", re.MULTILINE)
+
+
+def _refuse_costly_shapes(path: Path, body: str, first_line: int) -> None:
+    problems = []
+    for block in BLOCK_BREAK.split(body):
+        if block.count("[") > MAX_BRACKETS_PER_BLOCK:
+            line = line_of(body, block[:40], first_line) if block.strip() else first_line
+            problems.append(Problem(path, line, f"this paragraph has over {MAX_BRACKETS_PER_BLOCK} '[': split it up"))
+    if len(ABBREVIATION.findall(body)) > MAX_ABBREVIATIONS:
+        problems.append(Problem(path, first_line, f"more than {MAX_ABBREVIATIONS} abbreviations: keep the common ones"))
+    if problems:
+        raise ContentError(problems)
 
 
 def _flatten_toc(tokens: list[dict]) -> list[Heading]:
@@ -227,16 +273,19 @@ class _ContractTreeprocessor(Treeprocessor):
             return
         url = reverse("articles:detail", args=[slug])
         link.set("href", f"{url}#{anchor}" if anchor else url)
+        if anchor:
+            line = line_of(self.state.body, href, self.state.first_line)
+            self.state.section_links.append(SectionLink(slug=slug, anchor=anchor, line=line))
 
     def check_image(self, image: etree.Element) -> None:
         src = image.get("src", "")
         if not image.get("alt", "").strip():
             self.state.report(src or "![", "image without alt text: describe what it shows")
-        if not src.startswith("/static/"):
-            self.state.report(src or "![", "images must be files in static/ linked as /static/...")
+        relative = src.removeprefix("/static/")
+        if not src.startswith("/static/") or not _is_plain_static_path(relative):
+            self.state.report(src or "![", "images must be files in static/ linked as /static/folder/name.svg")
             image.attrib.pop("src", None)
             return
-        relative = src.removeprefix("/static/")
         found = finders.find(relative)
         if not found:
             self.state.report(src, f"image file not found in static/: {relative}")
@@ -255,3 +304,11 @@ class _ContractTreeprocessor(Treeprocessor):
         alignment = ALIGN_STYLE.search(cell.attrib.pop("style", "") or "")
         if alignment:
             cell.set("class", f"align-{alignment.group(1)}")
+
+
+def _is_plain_static_path(relative: str) -> bool:
+    """A path that stays inside static/: no '..' or '.' segments, no scheme, query or backslash."""
+    parts = relative.split("/")
+    return bool(relative) and not any(
+        part in ("", ".", "..") or ":" in part or "\\" in part or "?" in part or "#" in part for part in parts
+    )

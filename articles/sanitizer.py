@@ -6,7 +6,6 @@ schemes survive: no scripts, event handlers, styles, frames, forms, SVG or MathM
 `javascript:` or `data:` addresses.
 """
 
-import html
 import json
 import re
 
@@ -85,17 +84,12 @@ def json_ld(data: dict) -> SafeString:
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped above
 
 
-def sanitize_split(fragment: str, separator: re.Pattern) -> list[SafeString | str]:
-    """Clean the fragment and split it at `separator`, which must have one capturing group.
+def split_sanitized(sanitized: SafeString, separator: re.Pattern) -> list[SafeString | str]:
+    """Split HTML that `sanitize` returned at `separator`, which must have one capturing group.
 
-    The runs of HTML between separators are marked safe; what the group captured comes back
-    as plain strings in between (as `re.split` gives them). Used to put per-request parts
-    (embedded media) into an article rendered once.
+    The runs of HTML between separators stay marked safe (each is a piece of sanitized HTML);
+    what the group captured comes back as plain strings in between (as `re.split` gives them).
+    Used to put per-request parts (embedded media) into an article rendered once.
     """
-    pieces = separator.split(clean(fragment))
+    pieces = separator.split(sanitized)
     return [mark_safe(piece) if index % 2 == 0 else piece for index, piece in enumerate(pieces)]  # noqa: S308
-
-
-def plain_text(fragment: str) -> str:
-    """The readable text of an HTML fragment, without any markup."""
-    return html.unescape(bleach.clean(fragment, tags=set(), strip=True, strip_comments=True))

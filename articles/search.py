@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from articles.library import Article, Library
-from articles.readability import prose_blocks
+from articles.snapshots import PerSnapshot
+from articles.synonyms import Synonym
 
 WORD = re.compile(r"[a-z0-9]+")
 FIELD_WEIGHTS = {"title": 8.0, "headings": 4.0, "summary": 2.0, "body": 1.0}
@@ -46,6 +47,8 @@ STOP_WORDS = frozenset(
         "with",
     ]
 )
+WHOLE_QUERY_IN_TITLE = 1.5
+SYNONYM_WEIGHT = 0.9  # an editor's synonym is nearly as good as the word itself, better than a typo match
 SNIPPET_WORDS = 28
 MAX_RESULTS = 30
 
@@ -59,10 +62,6 @@ def stem(word: str) -> str:
             base = word[: -len(suffix)]
             return base + "y" if suffix in ("ies", "ied") else base
     return word
-
-
-def tokens(text: str) -> list[str]:
-    return [stem(word) for word in WORD.findall(text.lower()) if word not in STOP_WORDS]
 
 
 def deletions(word: str) -> set[str]:
@@ -85,11 +84,16 @@ class Result:
 class SearchIndex:
     """An inverted index: for each term, the articles holding it and how much the match is worth."""
 
-    def __init__(self, articles: tuple[Article, ...]):
+    def __init__(self, articles: tuple[Article, ...], synonyms: tuple[Synonym, ...] = ()):
+        self.synonyms = {synonym.typed_words: synonym for synonym in synonyms}
+        self.longest_typed = max((len(words) for words in self.synonyms), default=1)
         self.postings: dict[str, dict[str, float]] = defaultdict(dict)
         self.surface_forms: dict[str, set[str]] = defaultdict(set)  # stem -> the words that produced it
         # Snippets come from running prose only: no headings, table cells or citation numbers.
-        self.prose = {article.slug: " ".join(prose_blocks(str(article.rendered.html))) for article in articles}
+        self.prose = {article.slug: " ".join(article.rendered.prose_blocks) for article in articles}
+        self.title_terms = {
+            article.slug: {stem(word) for word in WORD.findall(article.title.lower())} for article in articles
+        }
         for article in articles:
             fields = {
                 "title": article.title,
@@ -126,6 +130,33 @@ class SearchIndex:
             candidates |= self.near.get(variant, set())
         return dict.fromkeys(candidates, 0.6)
 
+    def query_units(self, query: str) -> list[dict[str, float]]:
+        """One unit per query word or synonym phrase: the index terms that satisfy it, with weights.
+
+        A word (or phrase, longest first) from the editors' synonyms also matches its article words,
+        a little below the word itself, so "esketamine vs ketamine" finds "compared"."""
+        words = WORD.findall(query.lower())
+        units: dict[tuple, dict[str, float]] = {}
+        position = 0
+        while position < len(words):
+            for length in range(min(self.longest_typed, len(words) - position), 0, -1):
+                synonym = self.synonyms.get(tuple(words[position : position + length]))
+                if synonym is not None:
+                    break
+            else:
+                length, synonym = 1, None
+            typed = [word for word in words[position : position + length] if word not in STOP_WORDS]
+            position += length
+            alternatives: dict[str, float] = {}
+            for word in typed:
+                alternatives.update(self.expand(stem(word)))
+            for word in synonym.article_words if synonym else ():
+                for term, weight in self.expand(stem(word)).items():
+                    alternatives[term] = max(alternatives.get(term, 0.0), weight * SYNONYM_WEIGHT)
+            if typed or alternatives:
+                units.setdefault(tuple(sorted(alternatives.items())), alternatives)
+        return list(units.values())
+
     def scores(self, query_terms: list[dict[str, float]]) -> dict[str, float]:
         """Articles holding every query word (or a stand-in for it), with their scores."""
         totals: dict[str, float] | None = None
@@ -141,6 +172,10 @@ class SearchIndex:
                 totals = {slug: score + best[slug] for slug, score in totals.items() if slug in best}
             if not totals:
                 return {}
+        for slug in totals or {}:
+            # Every word of the query in the title is the strongest sign the page is about exactly that.
+            if all(self.title_terms[slug].intersection(alternatives) for alternatives in query_terms):
+                totals[slug] *= WHOLE_QUERY_IN_TITLE
         return totals or {}
 
     def highlighter(self, terms: set[str]) -> re.Pattern | None:
@@ -148,14 +183,13 @@ class SearchIndex:
         return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE) if forms else None
 
 
-def index_for(library: Library) -> SearchIndex:
-    return library.derived("search-index", lambda: SearchIndex(library.articles))
+index_for = PerSnapshot(lambda library: SearchIndex(library.articles, library.synonyms))
 
 
 def search(library: Library, query: str, today: date) -> list[Result]:
     """Public articles matching every word of `query`, best first, with highlighted snippets."""
     index = index_for(library)
-    query_terms = [index.expand(term) for term in dict.fromkeys(tokens(query))]
+    query_terms = index.query_units(query)
     if not query_terms:
         return []
     public = {article.slug: article for article in library.public(today)}

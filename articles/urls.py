@@ -12,5 +12,5 @@ urlpatterns = [
     path("tags/<str:tag>/", views.tag_detail, name="tag"),
     path("glossary/", views.glossary, name="glossary"),
     path("search/", views.search, name="search"),
-    path("feed/", feeds.atom_feed, name="feed"),
+    path("feed/", feeds.ArticleFeed(), name="feed"),
 ]

@@ -22,7 +22,7 @@ from ketamine_site.admin import ReadOnlyAdmin
 
 logger = logging.getLogger(__name__)
 
-RECORD_FIELDS = ("reference", "created", "updated", "privacy_policy_version", "source_path")
+RECORD_FIELDS = ("reference", "created", "updated", "notified_at", "privacy_policy_version", "source_path")
 
 
 class AssignedFilter(admin.SimpleListFilter):

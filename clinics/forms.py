@@ -8,7 +8,7 @@ templates in `templates/includes/form/` use as the ids of the hint and the messa
 
 from urllib.parse import urlsplit
 
-from django import forms
+from django import db, forms
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -47,6 +47,14 @@ def local_path(value: str) -> str:
         return ""
     # The path only: a query string may hold what the visitor searched for.
     return urlsplit(value).path[: Inquiry._meta.get_field("source_path").max_length]
+
+
+def _token_already_used(nonce: str) -> bool:
+    try:
+        return inquiry_token_used(nonce=nonce)
+    except db.Error:
+        # The database is down: the insert decides (and fails too, so the form comes back with the answers).
+        return False
 
 
 class MultilineField(forms.CharField):
@@ -168,9 +176,7 @@ class InquiryForm(forms.ModelForm):
         if cleaned.get("homepage"):
             raise forms.ValidationError(HONEYPOT_MESSAGE, code="honeypot")
         check = form_token_check(cleaned.get("form_token", ""))
-        problem = (
-            TokenProblem.REPLAYED if check.problem is None and inquiry_token_used(nonce=check.nonce) else check.problem
-        )
+        problem = TokenProblem.REPLAYED if check.problem is None and _token_already_used(check.nonce) else check.problem
         if problem is not None:
             raise forms.ValidationError(TOKEN_MESSAGES[problem], code=problem.value)
         cleaned["form_nonce"] = check.nonce

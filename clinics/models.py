@@ -101,6 +101,8 @@ class Inquiry(models.Model):
     )
     staff_notes = models.TextField(blank=True)
     contacted_at = models.DateTimeField(null=True, blank=True)
+    # Set by the notification task once staff were e-mailed, so a retry never e-mails them twice.
+    notified_at = models.DateTimeField("staff e-mailed at", null=True, blank=True, editable=False)
 
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)

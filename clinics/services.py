@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clinics.models import Inquiry, InquiryExport, Status
-from clinics.notifications import inquiry_notify_staff
 from clinics.selectors import inquiries_past_retention, inquiry_token_used
+from clinics.tasks import inquiry_notify_staff
 
 # Crockford's base-32: no I, L, O or U, so a reference read aloud over the phone is not misheard.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -30,13 +30,15 @@ def new_reference() -> str:
 
 
 def inquiry_create(*, fields: dict, site_root: str) -> Inquiry:
-    """Store a visitor's inquiry and, once it is committed, tell clinic staff (reference and link only)."""
+    """Store a visitor's inquiry and, in the same transaction, the task that tells clinic staff."""
     for attempt in range(1, REFERENCE_ATTEMPTS + 1):
         try:
             with transaction.atomic():
                 inquiry = Inquiry.objects.create(
                     reference=new_reference(), privacy_policy_version=settings.PRIVACY_POLICY_VERSION, **fields
                 )
+                admin_url = urljoin(site_root, reverse("admin:clinics_inquiry_change", args=[inquiry.pk]))
+                inquiry_notify_staff.enqueue(inquiry_id=inquiry.pk, admin_url=admin_url)
         except IntegrityError:
             if fields.get("form_nonce") and inquiry_token_used(nonce=fields["form_nonce"]):
                 raise FormAlreadySentError from None
@@ -45,8 +47,6 @@ def inquiry_create(*, fields: dict, site_root: str) -> Inquiry:
                 raise
         else:
             break
-    admin_url = urljoin(site_root, reverse("admin:clinics_inquiry_change", args=[inquiry.pk]))
-    transaction.on_commit(lambda: inquiry_notify_staff(reference=inquiry.reference, admin_url=admin_url))
     return inquiry
 
 

@@ -1,7 +1,9 @@
 """Thin HTTP layer for the find-a-clinic form: show, validate, store through the service, redirect."""
 
+import logging
 from urllib.parse import urlsplit
 
+from django import db
 from django.conf import settings
 from django.core import signing
 from django.http import Http404
@@ -13,6 +15,9 @@ from clinics.antiabuse import form_token_issue
 from clinics.forms import InquiryForm, local_path
 from clinics.services import FormAlreadySentError, inquiry_create
 from ketamine_site.ratelimit import client_address, rate_limit_hit
+from ketamine_site.unavailable import retry_later
+
+logger = logging.getLogger(__name__)
 
 THANKS_SALT = "clinics.thanks"
 
@@ -25,11 +30,12 @@ def _came_from(request) -> str:
     return local_path(referer.path) if referer.netloc == request.get_host() else ""
 
 
-def _render_form(request, form, status=200):
+def _render_form(request, form, status=200, not_saved=False):
     context = {
         "form": form,
         "form_token": form_token_issue(),
         "retention_days": settings.INQUIRY_RETENTION_DAYS,
+        "not_saved": not_saved,
     }
     return render(request, "clinics/inquiry_form.html", context, status=status)
 
@@ -53,6 +59,9 @@ def inquiry_form(request):
     except FormAlreadySentError:
         form.add_replayed_error()
         return _render_form(request, form)
+    except db.Error:
+        logger.exception("inquiry not stored: the database did not answer; the form was shown again")
+        return retry_later(_render_form(request, form, not_saved=True))
     return redirect("clinics:thanks", token=signing.dumps(inquiry.reference, salt=THANKS_SALT))
 
 

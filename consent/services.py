@@ -1,8 +1,11 @@
 """Writing consent: record a choice, and put it (and the visitor's preferences) into cookies."""
 
+import logging
 from datetime import datetime, timedelta
 
+from django import db
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 
@@ -10,6 +13,8 @@ from consent import state
 from consent.models import ConsentRecord
 from consent.preferences import Preferences
 from consent.registry import CONSENT_COOKIE, PREFERENCES_COOKIE
+
+logger = logging.getLogger(__name__)
 
 
 def cookie_set(
@@ -28,15 +33,26 @@ def cookie_set(
 
 
 def consent_choose(*, previous: state.Consent, accepted: set[str], source: str) -> state.Consent:
-    """Make and record a choice. The caller stores it with `consent_cookie_set`."""
+    """Make and record a choice. The caller stores it with `consent_cookie_set`.
+
+    The visitor's choice is honoured even when the database cannot record it: the cookie is what
+    the site obeys, and the missing record is logged."""
     consent = state.new_consent(accepted=accepted, previous=previous)
-    ConsentRecord.objects.create(
-        consent_id=consent.consent_id,
-        choices=sorted(consent.accepted),
-        policy_version=consent.policy_version,
-        source=source,
-        created_at=consent.chosen_at,
-    )
+    try:
+        with transaction.atomic():  # a failed write must not spoil a transaction around this one
+            ConsentRecord.objects.create(
+                consent_id=consent.consent_id,
+                choices=sorted(consent.accepted),
+                policy_version=consent.policy_version,
+                source=source,
+                created_at=consent.chosen_at,
+            )
+    except db.Error:
+        logger.exception(
+            "consent record not stored (consent id %s, choices %s); the cookie was set",
+            consent.consent_id,
+            ",".join(sorted(consent.accepted)) or "none",
+        )
     return consent
 
 

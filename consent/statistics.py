@@ -35,7 +35,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.core import signing
 from django.core.signals import request_finished
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import Error, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -102,7 +102,7 @@ def page_views_flush() -> None:
             for slug, count in views.items():
                 _add_views(day=day, slug=slug, count=count)
             _add_readers(day=day, readers=readers)
-    except DatabaseError:
+    except Error:  # the database is down (OperationalError) or its connection broke (InterfaceError)
         logger.exception("statistics: flush failed; keeping %d view counts for the next one", len(views))
         with _lock:
             _views.update(views)

@@ -1,5 +1,8 @@
 """Thin HTTP layer for "Was this page helpful?": check origin and rate, validate, store, redirect."""
 
+import logging
+
+from django import db
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
@@ -12,6 +15,9 @@ from feedback.services import feedback_create
 from ketamine_site.ratelimit import client_address, rate_limit_hit
 from ketamine_site.same_site import is_same_origin
 from ketamine_site.staff import staff_page
+from ketamine_site.unavailable import retry_later
+
+logger = logging.getLogger(__name__)
 
 
 @csrf_exempt  # the form sits on memoized public pages; ketamine_site.same_site explains the check used instead
@@ -28,9 +34,13 @@ def feedback_submit(request):
         response["Retry-After"] = str(verdict.retry_after)
         return response
     article = form.cleaned_data["article"]
-    feedback_create(
-        article=article, helpful=form.cleaned_data["helpful"] == "yes", comment=form.cleaned_data["comment"]
-    )
+    try:
+        feedback_create(
+            article=article, helpful=form.cleaned_data["helpful"] == "yes", comment=form.cleaned_data["comment"]
+        )
+    except db.Error:
+        logger.exception("feedback not stored: the database did not answer; the form was shown again")
+        return retry_later(render(request, "feedback/form.html", {"form": form, "not_saved": True}))
     # 303: the browser fetches the article again with GET; the query string shows the thank-you note.
     return HttpResponseRedirect(f"{article.url}?feedback=thanks#feedback", status=303)
 

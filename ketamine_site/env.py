@@ -42,7 +42,7 @@ def env_required(name: str, *, unless: bool, fallback: str) -> str:
         return value
     if unless:
         return fallback
-    raise ImproperlyConfigured(f"{name} must be set when DJANGO_DEBUG is off (see README, 'Settings').")
+    raise ImproperlyConfigured(f"{name} must be set to serve the site with DEBUG off (see README, 'Settings').")
 
 
 def env_path_prefix(name: str, default: str) -> str:

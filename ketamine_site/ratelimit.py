@@ -5,7 +5,8 @@ A rate setting reads like "5/h": at most 5 posts per client per hour (units s, m
 Windows are fixed (they start on the clock), so a client can send at most twice the limit across
 a window boundary; that is enough to stop a flood. With several workers the cache must be shared
 (REDIS_URL), or each worker counts alone. Clients are keyed by a keyed hash of their address, so
-the cache holds no IP address either.
+the cache holds no IP address either. When the shared cache is down the limit still holds, counted
+in each process's memory (ketamine_site.cache_fallback), and the post goes ahead.
 """
 
 import ipaddress
@@ -14,9 +15,11 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache.backends.base import BaseCache
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.crypto import salted_hmac
+
+from ketamine_site.cache_fallback import cache_call
 
 UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 RATE_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*([smhd])\s*$")
@@ -78,9 +81,14 @@ def rate_limit_hit(*, scope: str, rate_setting: str, client: str, now: float | N
     window = int(now // rate.period)
     client_key = salted_hmac("ketamine_site.rate-limit", client).hexdigest()[:32]
     key = f"ratelimit:{scope}:{client_key}:{window}"
-    cache.add(key, 0, timeout=rate.period)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr (a full local-memory cache culls entries)
-        cache.set(key, count := 1, timeout=rate.period)
+    count = cache_call(lambda cache: _increment(cache, key, timeout=rate.period), purpose="rate limit")
     return Verdict(allowed=count <= rate.count, retry_after=int((window + 1) * rate.period - now) + 1)
+
+
+def _increment(cache: BaseCache, key: str, *, timeout: int) -> int:
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # evicted between add and incr (a full local-memory cache culls entries)
+        cache.set(key, 1, timeout=timeout)
+        return 1

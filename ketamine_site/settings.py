@@ -19,13 +19,19 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
-SECRET_KEY = env_required(
-    "DJANGO_SECRET_KEY",
-    unless=DEBUG,
-    fallback="django-insecure-local-development-only-never-deploy-this-key",
-)
+# `manage.py` is the editors' and staff's tool on their own machine, and must work with no
+# environment at all, so it may fall back to a local-only key and local host names (manage.py
+# sets DJANGO_LOCAL_COMMAND). Serving never does: gunicorn loads wsgi.py, which refuses to start
+# without DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS, and `check --deploy` fails on the fallback
+# (operations/checks.py). A key in the environment always wins, so production commands sign
+# with the real key.
+LOCAL_COMMAND = env_bool("DJANGO_LOCAL_COMMAND") and not os.environ.get("DJANGO_SECRET_KEY", "").strip()
+LOCAL_ONLY_SECRET_KEY = "django-insecure-local-only-never-deploy-this-key-0f9e8d7c6b5a4"  # noqa: S105 - public on purpose
+LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
+
+SECRET_KEY = env_required("DJANGO_SECRET_KEY", unless=DEBUG or LOCAL_COMMAND, fallback=LOCAL_ONLY_SECRET_KEY)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or (
-    ["localhost", "127.0.0.1", "[::1]"] if DEBUG else env_required("DJANGO_ALLOWED_HOSTS", unless=False, fallback="")
+    LOCAL_HOSTS if DEBUG or LOCAL_COMMAND else env_required("DJANGO_ALLOWED_HOSTS", unless=False, fallback="")
 )
 
 # The admin's URL prefix; a path of your own keeps it out of the way of drive-by scanners.
@@ -40,7 +46,10 @@ INSTALLED_APPS = [
     # Before staticfiles so `runserver` serves static files the way production does.
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
     "clinics",
     "feedback",
@@ -54,6 +63,8 @@ MIDDLEWARE = [
     "operations.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above consent, sessions and CSRF, so it sees the final Set-Cookie headers (static files never get here).
+    "operations.cache_policy.CachePolicyMiddleware",
     # Above every middleware that sets cookies, so it filters their Set-Cookie headers last.
     "consent.middleware.ConsentMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -63,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "consent.middleware.PageViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "operations.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -115,6 +127,10 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+if REDIS_URL:
+    # A Redis that is down or stalled must cost a request half a second at most: every cache call
+    # then fails open (ketamine_site/cache_fallback.py), and the visitor's post goes ahead.
+    CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 
 # django-axes first: it refuses a locked-out login before any password is checked.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
@@ -150,7 +166,7 @@ STORAGES = {
     # Hashed, compressed names so browsers may cache static files for a year.
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
+        if DEBUG or LOCAL_COMMAND  # a local command has no collectstatic manifest to read
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
@@ -159,6 +175,12 @@ STORAGES = {
 # Pages are memoized, so absolute URLs must not depend on the Host header of whoever came first.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "Ketamine Therapy Guide"
+
+# How long a shared cache (nginx, a CDN) may keep a page that is the same for every first-time
+# visitor, and serve it stale while it fetches a fresh copy (operations/cache_policy.py). A content
+# edit reaches readers behind such a cache within SHARED_CACHE_SECONDS + CONTENT_CHECK_INTERVAL_MS.
+SHARED_CACHE_SECONDS = env_int("SHARED_CACHE_SECONDS", 60)
+SHARED_CACHE_STALE_SECONDS = env_int("SHARED_CACHE_STALE_SECONDS", 30)
 
 # Where editors' Markdown lives. Articles are read from disk once and re-read when a file changes.
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR") or BASE_DIR / "content")
@@ -214,6 +236,16 @@ LOGGING = {
 
 # "Was this page helpful?": answers accepted per client (keyed by a hash of the address) and period.
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/h")
+
+# --- Background tasks (README, "Background work") ---
+# django-tasks with its database backend: a task is a row written in the same transaction as the
+# work that asks for it, so an inquiry is never stored without its notification, nor the reverse.
+# `manage.py db_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# The staff e-mail is tried this many times; the first retry waits INQUIRY_NOTIFY_RETRY_SECONDS and
+# each next one twice as long, at most an hour (10 attempts span about three hours).
+INQUIRY_NOTIFY_ATTEMPTS = env_int("INQUIRY_NOTIFY_ATTEMPTS", 10)
+INQUIRY_NOTIFY_RETRY_SECONDS = env_int("INQUIRY_NOTIFY_RETRY_SECONDS", 30)
 
 # --- HTTPS and security headers (README, "Security headers") ---
 # TLS ends at the proxy. Trust its X-Forwarded-Proto only when told to: without a proxy that sets

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles import sitemaps, staff_views
@@ -9,7 +10,7 @@ urlpatterns = [
     path("healthz", article_views.healthz, name="healthz"),
     # Articles first: they are what readers ask for most, so they are matched with the fewest tries.
     path("", include("articles.urls")),
-    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
     path("", include("operations.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),

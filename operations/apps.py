@@ -5,5 +5,5 @@ class OperationsConfig(AppConfig):
     name = "operations"
     verbose_name = "Operations"
 
-    def ready(self):
-        from operations import checks  # noqa: F401  (registers the proxy and rate settings checks)
+    def ready(self) -> None:
+        from operations import checks  # noqa: F401 - registers the deployment, proxy and rate-setting checks

@@ -1,5 +1,6 @@
 """Shared fixtures: a throwaway content folder the site reads from, and a valid article to start from."""
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -8,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+
+from ketamine_site.cache_fallback import local_clear
 
 VALID_FRONT_MATTER = {
     "title": "How ketamine works",
@@ -50,14 +53,19 @@ def make_article(body: str = VALID_BODY, drop: tuple[str, ...] = (), **fields: s
 REPO = Path(__file__).resolve().parent.parent
 
 
-def run_manage(*args: str) -> subprocess.CompletedProcess:
-    """Run manage.py in a fresh interpreter, as an editor runs it, with the test settings."""
+def clean_environment(**extra: str) -> dict[str, str]:
+    """What `env -i PATH=... HOME=...` leaves: no Django or project variable at all."""
+    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/root"), **extra}
+
+
+def run_manage(*args: str, cwd: Path = REPO, **extra_env: str) -> subprocess.CompletedProcess:
+    """Run manage.py exactly as the README tells an editor to: the venv's Python, no environment."""
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=REPO,
+        cwd=cwd,
         capture_output=True,
         text=True,
-        env={"DJANGO_SETTINGS_MODULE": "tests.settings", "PATH": "/usr/bin:/bin"},
+        env=clean_environment(**extra_env),
         check=False,
     )
 
@@ -66,8 +74,10 @@ def run_manage(*args: str) -> subprocess.CompletedProcess:
 def fresh_cache():
     """Rate-limit counts live in the cache (with REDIS_URL, a shared one); each test starts with none."""
     cache.clear()
+    local_clear()
     yield
     cache.clear()
+    local_clear()
 
 
 @pytest.fixture

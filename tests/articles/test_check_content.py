@@ -74,3 +74,55 @@ def test_the_real_content_folder_passes():
     result = run_manage("check_content")
     assert result.returncode == 0, result.stdout + result.stderr
     assert " 0 errors" in result.stdout
+
+
+QUESTIONS_BODY = """\
+## Key points
+
+- Short answers [@berman2000] [@zarate2006].
+
+## Before you start
+
+### Is it approved?
+
+Esketamine is. [Read more](answer.md#approval).
+
+### Does it hurt?
+
+Nobody has asked a source yet.
+
+## During a session
+
+### How long is a session?
+
+About two hours. See
+[the session](answer.md#session-length).
+"""
+
+
+def test_a_question_without_a_link_to_its_section_is_an_error(write_article):
+    write_article(
+        "basics/answer.md",
+        topic="basics",
+        body="## Key points\n\n## Approval\n\n## Session length\n\n[@berman2000] [@zarate2006]\n",
+    )
+    page = write_article("basics/questions-people-ask.md", topic="basics", body=QUESTIONS_BODY)
+    code, lines = run_check()
+    line = page.read_text().split("\n").index("### Does it hurt?") + 1
+    assert code == 1
+    assert f"{page}:{line}: question 'Does it hurt?' links to no section" in lines
+    assert sum("links to no section" in entry for entry in lines) == 1
+
+
+def test_a_question_linking_to_a_missing_section_is_an_error(write_article):
+    write_article(
+        "basics/answer.md", topic="basics", body="## Key points\n\n## Approval\n\n[@berman2000] [@zarate2006]\n"
+    )
+    write_article(
+        "basics/questions-people-ask.md",
+        topic="basics",
+        body=QUESTIONS_BODY.replace("Nobody has asked a source yet.", "[x](answer.md#approval)"),
+    )
+    code, lines = run_check()
+    assert code == 1
+    assert any(line.endswith("link to a missing section: answer#session-length") for line in lines)

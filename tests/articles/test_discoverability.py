@@ -68,3 +68,10 @@ def test_json_ld_parses_and_uses_schema_org_properties(client, site):
     assert drugs["Esketamine"]["administrationRoute"] == "intranasal"
     assert drugs["Ketamine"]["legalStatus"]["@type"] == "DrugLegalStatus"
     assert "reviewedBy" not in data  # no reviewer is ever invented
+
+
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/feed/"])
+def test_addresses_come_from_site_url_not_the_host_header(client, site, url):
+    body = client.get(url, HTTP_HOST="localhost").content.decode()
+    assert "https://example.org/articles/how-it-works/" in body
+    assert "localhost" not in body and "testserver" not in body

@@ -104,3 +104,36 @@ def test_a_new_article_renders_every_file_again(write_article, content_dir):
     write_article("basics/second.md", topic="basics")
     after = load_library(content_dir, previous=before)
     assert after.get("first").rendered is not before.get("first").rendered
+
+
+def test_a_link_to_a_missing_section_is_reported_on_its_line(write_article, content_dir):
+    write_article("basics/target.md", topic="basics", body="## Key points\n\n- [@berman2000] [@zarate2006]\n")
+    body = (
+        "## Key points\n\n- One [@berman2000] [@zarate2006].\n\n"
+        "[fine](target.md#key-points) and [refs](target.md#references-heading)\n\n"
+        "[gone](target.md#no-such-section)\n"
+    )
+    source = write_article("basics/source.md", topic="basics", body=body)
+    library = load_library(content_dir)
+    [problem] = library.problems
+    assert (problem.path, problem.message) == (source, "link to a missing section: target#no-such-section")
+    assert problem.line == source.read_text().split("\n").index("[gone](target.md#no-such-section)") + 1
+    assert 'href="/articles/target/#no-such-section"' in library.get("source").rendered.html
+
+
+def test_renaming_a_heading_reports_the_links_to_it_without_touching_them(write_article, content_dir):
+    write_article(
+        "basics/target.md", topic="basics", body="## Key points\n\n## Old name\n\n[@berman2000] [@zarate2006]\n"
+    )
+    source = write_article(
+        "basics/source.md",
+        topic="basics",
+        body="## Key points\n\n[x](target.md#old-name)\n" + "[@berman2000] [@zarate2006]\n",
+    )
+    first = load_library(content_dir)
+    assert first.problems == ()
+    write_article(
+        "basics/target.md", topic="basics", body="## Key points\n\n## New name\n\n[@berman2000] [@zarate2006]\n"
+    )
+    [problem] = load_library(content_dir, previous=first).problems
+    assert (problem.path, problem.message) == (source, "link to a missing section: target#old-name")

@@ -1,6 +1,6 @@
 import pytest
 
-from articles.readability import count_syllables, flesch_kincaid_grade, prose_blocks
+from articles.readability import count_syllables, flesch_kincaid_grade
 
 
 @pytest.mark.parametrize(
@@ -9,14 +9,6 @@ from articles.readability import count_syllables, flesch_kincaid_grade, prose_bl
 )
 def test_syllable_counts(word, syllables):
     assert count_syllables(word) == syllables
-
-
-def test_prose_blocks_skip_headings_tables_and_citation_numbers():
-    html = (
-        "<h2>Key points</h2><ul><li>Short point<sup>[1]</sup></li></ul>"
-        "<table><tr><td>Cell text</td></tr></table><p>A full sentence.</p>"
-    )
-    assert prose_blocks(html) == ["Short point", "A full sentence."]
 
 
 def test_simple_text_scores_low_and_dense_text_scores_high():

@@ -62,7 +62,7 @@ def test_image_needs_alt_text_and_a_static_file():
     )
     messages = [p.message for p in rendered.problems]
     assert "image without alt text: describe what it shows" in messages
-    assert "images must be files in static/ linked as /static/..." in messages
+    assert "images must be files in static/ linked as /static/folder/name.svg" in messages
     assert "cdn.example" not in str(rendered.html)
 
 

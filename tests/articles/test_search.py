@@ -123,3 +123,14 @@ def test_snippets_quote_prose_not_headings_or_citation_numbers(library):
     text = "".join(segment.text for segment in result.snippet)
     assert text.startswith("Heavy use harms the bladder.")
     assert "Ketamine and the bladder" not in text and "[1" not in text
+
+
+def test_an_article_with_every_query_word_in_its_title_ranks_first(write_article, content_dir):
+    busy_body = "## Key points\n\n" + "Ketamine and esketamine differ. " * 30 + CITE
+    write_article("basics/busy.md", make_article(title="Ketamine basics", summary="Esketamine too.", body=busy_body))
+    write_article(
+        "basics/exact.md",
+        make_article(title="Ketamine compared with esketamine", body="## Key points\n\nShort." + CITE),
+    )
+    results = search(load_library(content_dir), "ketamine esketamine", timezone.localdate())
+    assert [result.article.slug for result in results] == ["exact", "busy"]

@@ -64,6 +64,8 @@ def test_redis_url_selects_the_redis_cache():
     assert caches["default"] == {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": "redis://127.0.0.1:6379/3",
+        # Short timeouts, so a stalled Redis costs a request half a second before the cache fails open.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
 
 

@@ -71,4 +71,4 @@ def test_a_mistyped_cookie_choice_rate_fails_the_system_check(settings):
 
     settings.CONSENT_RATE_LIMIT = "20 per hour"
     [error] = check_rate_settings(None)
-    assert error.id == "operations.E001" and "CONSENT_RATE_LIMIT" in error.msg
+    assert error.id == "operations.E002" and "CONSENT_RATE_LIMIT" in error.msg

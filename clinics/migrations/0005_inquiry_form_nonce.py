@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clinics", "0003_inquiryexport_snapshot"),
+        ("clinics", "0004_inquiryexport_snapshot"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

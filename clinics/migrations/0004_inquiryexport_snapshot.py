@@ -11,7 +11,7 @@ def copy_usernames(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("clinics", "0002_clinic_staff_group")]
+    dependencies = [("clinics", "0003_inquiry_notified_at")]
 
     operations = [
         migrations.AddField(
