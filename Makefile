@@ -10,7 +10,11 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=ketamine_site.settings DJANGO_DEBUG=0 \
 	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_TRUST_X_FORWARDED_PROTO=1 \
 	TRUSTED_PROXY_COUNT=$${TRUSTED_PROXY_COUNT:-1}
 
-.PHONY: setup run test test-postgres chaos lint check deploy-check bench bench-inquiries audit observatory load-test serve clean node_modules
+# A value as one single-quoted shell word, whatever quotes or '$' it contains.
+shell_quote = '$(subst ','\'',$(1))'
+
+.PHONY: setup run test test-postgres chaos lint check deploy-check bench bench-inquiries audit observatory load-test \
+	serve clean node_modules new-article
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,11 +46,12 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check .
 	$(BIN)/pymarkdown --add-plugin tools/markdown_structure.py scan README.md docs
 
-## check: Django's system checks, migrations in sync, and the editor's content check.
+## check: Django's system checks, migrations in sync, and the editor's content and (offline) reference checks.
 check: $(VENV)/.dev-installed
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check_content
+	$(MANAGE) check_references
 
 ## node_modules: axe-core and the Nu HTML Checker for the quality gates (skipped when npm is missing).
 node_modules: node_modules/.installed
@@ -101,4 +106,9 @@ serve: $(VENV)/.runtime-installed
 	$(PROD_ENV) $(BIN)/gunicorn -c gunicorn.conf.py
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules audit-reports
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .cache node_modules audit-reports
+
+## new-article: a draft that passes check_content, e.g. make new-article TOPIC=safety TITLE="Nausea after a session"
+# $(value ...) keeps a '$' in the title from being read by make; single quotes keep the shell from reading it.
+new-article: $(VENV)/.runtime-installed
+	$(MANAGE) new_article --topic $(call shell_quote,$(value TOPIC)) -- $(call shell_quote,$(value TITLE))

@@ -67,11 +67,12 @@ def all_problems(library: Library, today: date, only: list[Path] | None = None) 
     """Every problem in the library, limited to files at or below the `only` paths when given."""
     found = [*library.problems, *review_problems(library, today), *synonym_problems(library)]
     problems = sorted([*found, *question_problems(library)])
+    return [problem for problem in problems if is_within(problem.path, only)]
+
+
+def is_within(path: Path, only: list[Path] | None) -> bool:
+    """Whether `path` is one of the `only` files or folders, or below one (always true without `only`)."""
     if not only:
-        return problems
-    wanted = [path.resolve() for path in only]
-    return [
-        problem
-        for problem in problems
-        if any(problem.path.resolve() == path or problem.path.resolve().is_relative_to(path) for path in wanted)
-    ]
+        return True
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(wanted.resolve()) for wanted in only)

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from django.utils.text import slugify
 
-from articles.frontmatter import editor_text
+from articles.frontmatter import SafeLoader, editor_text
 from articles.problems import Problem
 
 GLOSSARY_FILE = "glossary.yaml"
@@ -43,7 +43,7 @@ def load_glossary(path: Path) -> tuple[tuple[Term, ...], list[Problem]]:
     if not path.is_file():
         return (), []
     try:
-        node = yaml.compose(editor_text(path.read_text(encoding="utf-8")), Loader=yaml.SafeLoader)
+        node = yaml.compose(editor_text(path.read_text(encoding="utf-8")), Loader=SafeLoader)
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         mark = getattr(error, "problem_mark", None)
         return (), [Problem(path, mark.line + 1 if mark else 1, f"invalid YAML: {getattr(error, 'problem', error)}")]

@@ -21,10 +21,12 @@ from pathlib import Path
 from django.conf import settings
 from django.urls import reverse
 
+from articles.batch_render import render_all
 from articles.frontmatter import Metadata, SourceFile, parse_source, read_content_file
 from articles.glossary import GLOSSARY_FILE, Term, load_glossary
-from articles.problems import ContentError, Problem
-from articles.rendering import Rendered, render_body
+from articles.problems import ContentError, Problem, unexpected_problem
+from articles.render_cache import RenderCache, cache_from_settings
+from articles.rendering import Rendered
 from articles.synonyms import SYNONYMS_FILE, Synonym, load_synonyms
 from articles.topics import TOPICS, TOPICS_BY_SLUG, Topic
 
@@ -74,14 +76,12 @@ class Library:
         problems: list[Problem],
         fingerprint: Fingerprint = (),
         glossary: tuple[Term, ...] = (),
-        render_context: tuple = (),
         renders: dict[Path, tuple] | None = None,
         synonyms: tuple[Synonym, ...] = (),
     ):
         self.glossary = glossary
         self.synonyms = synonyms
-        # What each body was rendered from, so the next load can reuse unchanged renders.
-        self.render_context = render_context
+        # Each body's render key and render, so the next load can reuse unchanged renders.
         self.renders = renders or {}
         self.articles = tuple(sorted(articles, key=lambda article: (article.metadata.order, article.title.lower())))
         self.problems = tuple(sorted(problems))
@@ -110,55 +110,37 @@ class Library:
         return [article for article in self.public(today) if tag in article.metadata.tags]
 
 
-def load_library(content_dir: Path, previous: Library | None = None) -> Library:
+def load_library(content_dir: Path, previous: Library | None = None, cache: RenderCache | None = None) -> Library:
     """Read, validate and render every Markdown file below `content_dir`.
 
-    Rendering is the costly step, so a body is rendered again only when it, its references, the set
-    of articles it may link to, or the glossary changed since `previous`: editing one file re-renders
-    one file."""
+    Rendering is the costly step, so a body is rendered again only when what it depends on changed
+    since `previous` (editing one file re-renders one file) and `cache` holds no render of it
+    (a restart re-renders nothing); see articles/batch_render.py."""
     fingerprint = fingerprint_of(content_dir)
     glossary, problems = _load_safely(load_glossary, content_dir / GLOSSARY_FILE)
     synonyms, synonym_problems = _load_safely(load_synonyms, content_dir / SYNONYMS_FILE)
     problems += synonym_problems
     sources = _accepted_sources(_parse_all(content_dir, problems), problems)
     slugs_by_path = {source.path.resolve(): source.path.stem for source in sources}
-    context = (frozenset(slugs_by_path.items()), glossary)
-    reusable = previous.renders if previous is not None and previous.render_context == context else {}
+    outcomes = render_all(
+        sources,
+        slugs_by_path=slugs_by_path,
+        glossary=glossary,
+        previous=previous.renders if previous is not None else {},
+        cache=cache,
+        parallel=previous is None,  # forking is for cold starts; a reload re-renders a file or two
+    )
     articles, renders = [], {}
     for source in sources:
-        inputs = (source.body, source.body_first_line, tuple((r, r.line) for r in source.metadata.references))
-        earlier = reusable.get(source.path)
-        if earlier is not None and earlier[0] == inputs:
-            rendered = earlier[1]
-        else:
-            try:
-                rendered = render_body(
-                    path=source.path,
-                    body=source.body,
-                    first_line=source.body_first_line,
-                    references=source.metadata.references,
-                    slugs_by_path=slugs_by_path,
-                    glossary=glossary,
-                )
-            except ContentError as error:
-                problems.extend(error.problems)
-                continue
-            except Exception as error:  # one body that breaks the renderer must not take the site down
-                problems.append(_unexpected(source.path, "rendering", error, line=source.body_first_line))
-                continue
-        renders[source.path] = (inputs, rendered)
-        problems.extend(rendered.problems)
-        articles.append(Article(slug=source.path.stem, path=source.path, metadata=source.metadata, rendered=rendered))
+        key, outcome = outcomes[source.path]
+        if not isinstance(outcome, Rendered):
+            problems.extend(outcome)
+            continue
+        renders[source.path] = (key, outcome)
+        problems.extend(outcome.problems)
+        articles.append(Article(slug=source.path.stem, path=source.path, metadata=source.metadata, rendered=outcome))
     problems += _missing_sections(articles)
-    return Library(
-        articles, problems, fingerprint, glossary, render_context=context, renders=renders, synonyms=synonyms
-    )
-
-
-def _unexpected(path: Path, stage: str, error: Exception, line: int = 1) -> Problem:
-    """An exception no check foresaw, as a problem with that file; the traceback goes to the log."""
-    logger.error("content: %s failed while %s", path, stage, exc_info=error)
-    return Problem(path, line, f"this file was skipped: {stage} it failed ({type(error).__name__}: {error})")
+    return Library(articles, problems, fingerprint, glossary, renders=renders, synonyms=synonyms)
 
 
 def _load_safely(load: Callable[[Path], tuple[tuple, list[Problem]]], path: Path) -> tuple[tuple, list[Problem]]:
@@ -166,7 +148,7 @@ def _load_safely(load: Callable[[Path], tuple[tuple, list[Problem]]], path: Path
     try:
         return load(path)
     except Exception as error:
-        return (), [_unexpected(path, "reading", error)]
+        return (), [unexpected_problem(path, "reading", error)]
 
 
 def _missing_sections(articles: list[Article]) -> list[Problem]:
@@ -213,7 +195,7 @@ def _parse_all(content_dir: Path, problems: list[Problem]) -> list[SourceFile]:
         except ContentError as error:
             problems.extend(error.problems)
         except Exception as error:  # a bug or a pathological file: that file is skipped, the rest still serve
-            problems.append(_unexpected(path, "reading", error))
+            problems.append(unexpected_problem(path, "reading", error))
     return sources
 
 
@@ -259,7 +241,7 @@ class _LibraryHolder:
 
     def reload(self) -> None:
         try:
-            self.library = load_library(self.content_dir, previous=self.library)
+            self.library = load_library(self.content_dir, previous=self.library, cache=cache_from_settings())
         except Exception:
             # Per-file faults are caught inside; this is the folder itself failing. Keep serving what we had.
             logger.exception("content: could not read %s; serving the articles loaded before", self.content_dir)

@@ -1,7 +1,10 @@
 """A problem found in a content file, reported to editors as `path:line: message`."""
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
+
+logger = logging.getLogger("articles.library")
 
 ERROR = "error"
 WARNING = "warning"
@@ -32,6 +35,12 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__("; ".join(p.format() for p in problems))
         self.problems = problems
+
+
+def unexpected_problem(path: Path, stage: str, error: Exception, line: int = 1) -> Problem:
+    """An exception no check foresaw, as a problem with that file; the traceback goes to the log."""
+    logger.error("content: %s failed while %s", path, stage, exc_info=error)
+    return Problem(path, line, f"this file was skipped: {stage} it failed ({type(error).__name__}: {error})")
 
 
 def line_of(text: str, needle: str, first_line: int = 1) -> int:

@@ -72,6 +72,9 @@ class Rendered:
     problems: tuple[Problem, ...]
     parts: tuple[SafeString | Embed, ...] = ()  # `html` split around embedded media, for the template
     section_links: tuple[SectionLink, ...] = ()
+    # What each `.md` link resolved to (file, slug or None): a stored render is reused only while
+    # every one still resolves the same way (articles/render_cache.py).
+    link_targets: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def anchors(self) -> frozenset[str]:
@@ -100,6 +103,7 @@ class _RenderState:
     citation_counts: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     section_links: list[SectionLink] = field(default_factory=list)
+    link_targets: dict[str, str | None] = field(default_factory=dict)
 
     def report(self, needle: str, message: str) -> None:
         self.problems.append(Problem(self.path, line_of(self.body, needle, self.first_line), message))
@@ -158,6 +162,7 @@ def render_body(
         problems=tuple(state.problems),
         parts=embeds.parts(safe_html),
         section_links=tuple(state.section_links),
+        link_targets=tuple(sorted(state.link_targets.items(), key=lambda item: item[0])),
     )
 
 
@@ -267,6 +272,7 @@ class _ContractTreeprocessor(Treeprocessor):
             return
         target = (self.state.path.parent / PurePosixPath(address)).resolve()
         slug = self.state.slugs_by_path.get(target)
+        self.state.link_targets[str(target)] = slug
         if slug is None:
             self.state.report(href, f"link to a missing article: {address}")
             link.attrib.pop("href")

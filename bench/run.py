@@ -1,7 +1,9 @@
 """
 `make bench`: how fast the site loads its content and answers requests.
 
-1. Load time and peak memory of the Library for 100 and 1,000 generated articles.
+1. Loading 1,000 articles of real size and shape (the site's own, copied; bench/corpus.py): a cold
+   start with an empty render cache, a restart with the content unchanged, one edited file seen
+   by the next request, and the resident memory of a process that serves them.
 2. Requests/s and p50/p99 latency of an article page and of /healthz under gunicorn with 2 workers,
    measured in the same run by a load generator on 127.0.0.1 for a bounded time, as a first-time
    visitor (no cookies). Target: the article page reaches at least 90% of /healthz throughput.
@@ -30,15 +32,29 @@ from bench.wrk import measure_wrk, wrk_available  # noqa: E402
 BROWSER_HEADERS = {"Accept-Encoding": "gzip"}
 ROUNDS = 3
 
-LOAD_SNIPPET = """
-import time, tracemalloc, django, sys
+# One start of a serving process: the WSGI application, then the library as the first request reads it.
+START_SNIPPET = """
+import resource, time
+start = time.perf_counter()
+from ketamine_site.wsgi import application
+from articles.library import get_library
+library = get_library()
+seconds = time.perf_counter() - start
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(len(library.articles), len(library.problems), seconds, rss)
+"""
+EDIT_SNIPPET = """
+import os, sys, time
 from pathlib import Path
-django.setup()
-from articles.library import load_library
-folder = Path(sys.argv[1])
-start = time.perf_counter(); library = load_library(folder); seconds = time.perf_counter() - start
-tracemalloc.start(); load_library(folder); peak = tracemalloc.get_traced_memory()[1]
-print(len(library.articles), seconds, peak)
+from ketamine_site.wsgi import application
+from articles.library import get_library
+get_library()
+path = Path(sys.argv[1])
+path.write_text(path.read_text() + "\\nAn edited sentence for the benchmark.\\n")
+os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 5_000_000_000))
+start = time.perf_counter(); library = get_library(); seconds = time.perf_counter() - start
+assert "An edited sentence" in library.get(path.stem).rendered.html
+print(seconds)
 """
 
 
@@ -66,12 +82,12 @@ SEARCH_QUERIES = [
 ]  # fmt: skip
 
 
-def run_snippet(snippet: str, *args: str) -> list[str]:
+def run_snippet(snippet: str, *args: str, env: dict | None = None) -> list[str]:
     """Run Django code in a fresh interpreter; its last line of output, split into fields."""
     run = subprocess.run(
         [sys.executable, "-c", snippet, *args],
         cwd=REPO,
-        env={**os.environ, **PRODUCTION_ENV},
+        env={**os.environ, **PRODUCTION_ENV, "DJANGO_LOG_LEVEL": "WARNING", **(env or {})},
         capture_output=True,
         text=True,
         check=True,
@@ -80,31 +96,40 @@ def run_snippet(snippet: str, *args: str) -> list[str]:
 
 
 def bench_search(size: int) -> None:
-    from bench.generate import generate
+    from bench.corpus import real_size_corpus
 
     with tempfile.TemporaryDirectory() as folder:
-        generate(Path(folder), size)
+        real_size_corpus(Path(folder), size)
         count, build, p50, p95, worst, runs = run_snippet(SEARCH_SNIPPET, folder, "|".join(SEARCH_QUERIES))
     print(
-        f"Search over {count} generated articles: index built once in {float(build) * 1000:.0f} ms;"
+        f"Search over {count} real-size articles: index built once in {float(build) * 1000:.0f} ms;"
         f" {runs} queries p50 {float(p50) * 1000:.1f} ms, p95 {float(p95) * 1000:.1f} ms,"
         f" max {float(worst) * 1000:.1f} ms (target p95 < 20 ms)"
     )
 
 
-def bench_loading(sizes: list[int]) -> None:
-    from bench.generate import generate
+def bench_loading(size: int) -> None:
+    from bench.corpus import real_size_corpus
 
-    print("Library load (generated articles, parsed + rendered once):")
-    for size in sizes:
-        with tempfile.TemporaryDirectory() as folder:
-            generate(Path(folder), size)
-            out = run_snippet(LOAD_SNIPPET, folder)
-            count, seconds, peak = int(out[0]), float(out[1]), int(out[2])
+    with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as cache:
+        content = real_size_corpus(Path(folder), size)
+        env = {"CONTENT_DIR": str(content), "CONTENT_CACHE_DIR": cache, "CONTENT_CHECK_INTERVAL_MS": "0"}
+        quiet = {**os.environ, **PRODUCTION_ENV, "DJANGO_LOG_LEVEL": "WARNING"}
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=REPO, env=quiet, check=True
+        )
+        print(f"Loading {size} real-size articles (the site's own, copied), {os.cpu_count()} cores:")
+        for label, target in (("cold start, empty render cache", 10.0), ("restart, content unchanged", 1.0)):
+            count, problems, seconds, rss = run_snippet(START_SNIPPET, env=env)
+            verdict = "meets" if float(seconds) < target else "MISSES"
             print(
-                f"  {count:>5} articles: {seconds * 1000:8.0f} ms, peak traced memory {peak / 2**20:6.1f} MiB"
-                f" ({seconds / count * 1000:.2f} ms per article)"
+                f"  {label:<32} {float(seconds):6.2f} s  ({count} articles, {problems} problems;"
+                f" target < {target:g} s: {verdict}); RSS {int(rss) / 2**20:.0f} MiB (target < 150 MiB)"
             )
+        edited = sorted(content.rglob("side-effects-*.md"))[0]
+        [seconds] = run_snippet(EDIT_SNIPPET, str(edited), env=env)
+        verdict = "meets" if float(seconds) < 0.1 else "MISSES"
+        print(f"  {'one edited file, next request':<32} {float(seconds) * 1000:6.0f} ms (target < 100 ms: {verdict})")
 
 
 def pick_article(base: str) -> str:
@@ -161,10 +186,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=5, help="measuring time per endpoint and round")
     parser.add_argument("--connections", type=int, default=4, help="concurrent client threads")
-    parser.add_argument("--sizes", default="100,1000", help="article counts for the load benchmark")
+    parser.add_argument("--articles", type=int, default=1000, help="article count for the load and search benchmarks")
     args = parser.parse_args()
-    bench_loading([int(size) for size in args.sizes.split(",")])
-    bench_search(1000)
+    bench_loading(args.articles)
+    bench_search(args.articles)
     bench_serving(args.seconds, args.connections)
 
 

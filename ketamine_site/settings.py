@@ -184,6 +184,9 @@ SHARED_CACHE_STALE_SECONDS = env_int("SHARED_CACHE_STALE_SECONDS", 30)
 
 # Where editors' Markdown lives. Articles are read from disk once and re-read when a file changes.
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR") or BASE_DIR / "content")
+# Rendered articles kept between restarts (articles/render_cache.py); empty turns the cache off.
+# It must be writable by the site's user only.
+CONTENT_CACHE_DIR = os.environ.get("CONTENT_CACHE_DIR", str(BASE_DIR / ".cache" / "renders"))
 # How often (seconds) a request may look at the content folder for changes.
 CONTENT_CHECK_INTERVAL = float(env_int("CONTENT_CHECK_INTERVAL_MS", 1000)) / 1000
 

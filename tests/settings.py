@@ -11,6 +11,8 @@ from ketamine_site.settings import *  # noqa: F403
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 # Re-read content on every request so tests that edit files see the change at once.
 CONTENT_CHECK_INTERVAL = 0
+# Tests of the render cache give it a folder of their own; the rest render from scratch.
+CONTENT_CACHE_DIR = ""
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast users in tests only
 # Serve static files straight from static/ as `make run` does (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True

@@ -6,7 +6,7 @@ import os
 import markdown
 import pytest
 
-from articles import frontmatter, glossary, library, rendering, sanitizer
+from articles import batch_render, frontmatter, glossary, library, rendering, sanitizer
 from articles.library import get_library, load_library
 from tests.conftest import VALID_BODY, make_article
 
@@ -47,7 +47,7 @@ STAGES = {
         lambda self, link: MARKER in str(self.state.path),
     ),
     "sanitize": (sanitizer, "sanitize", lambda html: MARKER in html),
-    "render": (library, "render_body", lambda **kwargs: MARKER in str(kwargs["path"])),
+    "render": (batch_render, "render_body", lambda **kwargs: MARKER in str(kwargs["path"])),
 }
 
 

@@ -97,13 +97,19 @@ def test_editing_one_file_renders_only_that_file_again(write_article, content_di
     assert "New" in str(after.get("first").rendered.html)
 
 
-def test_a_new_article_renders_every_file_again(write_article, content_dir):
-    """A link to the new file may now resolve, so nothing rendered before can be trusted."""
-    write_article("basics/first.md", topic="basics")
+def test_a_new_article_renders_again_only_the_files_whose_links_it_changes(write_article, content_dir):
+    write_article("basics/unrelated.md", topic="basics")
+    waiting = "## Key points\n\n- See [the new one](second.md) [@berman2000] [@zarate2006].\n"
+    write_article("basics/linking.md", topic="basics", body=waiting)
     before = load_library(content_dir)
+    assert [p.message for p in before.problems] == ["link to a missing article: second.md"]
+
     write_article("basics/second.md", topic="basics")
     after = load_library(content_dir, previous=before)
-    assert after.get("first").rendered is not before.get("first").rendered
+    assert after.get("unrelated").rendered is before.get("unrelated").rendered
+    assert after.get("linking").rendered is not before.get("linking").rendered
+    assert 'href="/articles/second/"' in after.get("linking").rendered.html
+    assert after.problems == ()
 
 
 def test_a_link_to_a_missing_section_is_reported_on_its_line(write_article, content_dir):
