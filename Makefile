@@ -7,7 +7,8 @@ MANAGE := $(BIN)/python manage.py
 # proxy. The key is a THROWAWAY for this machine only; production supplies its own secret.
 PROD_ENV := DJANGO_SETTINGS_MODULE=ketamine_site.settings DJANGO_DEBUG=0 \
 	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-throwaway-local-only-key-NOT-A-SECRET-7f3a9c2e5b8d1f4a6c0e9b2d} \
-	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_TRUST_X_FORWARDED_PROTO=1
+	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_TRUST_X_FORWARDED_PROTO=1 \
+	TRUSTED_PROXY_COUNT=$${TRUSTED_PROXY_COUNT:-1}
 
 # A value as one single-quoted shell word, whatever quotes or '$' it contains.
 shell_quote = '$(subst ','\'',$(1))'

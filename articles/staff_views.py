@@ -1,13 +1,14 @@
-"""Pages for staff only: which articles are due for review."""
+"""Pages for editors only: which articles are due for review."""
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import render
 from django.utils import timezone
 
 from articles.library import get_library
+from articles.models import PREVIEW_PERMISSION
+from ketamine_site.staff import staff_page
 
 
-@staff_member_required
+@staff_page(PREVIEW_PERMISSION)  # editors and superusers: clinic staff work on inquiries and nothing else
 def review_report(request):
     """Every article, drafts and scheduled ones included, soonest review first."""
     today = timezone.localdate()

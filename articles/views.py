@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from articles.library import get_library
+from articles.models import PREVIEW_PERMISSION
 from articles.navigation import related_articles, topic_neighbours
 from articles.page_cache import memoize_public_page
 from articles.sanitizer import json_ld
@@ -61,8 +62,8 @@ def article_detail(request, slug):
         raise Http404("No such article")
     today = timezone.localdate()
     is_preview = not article.is_public(today)
-    # Drafts and scheduled articles exist only for staff, who see them with a preview banner.
-    if is_preview and not request.user.is_staff:
+    # Drafts and scheduled articles exist only for editors, who see them with a preview banner.
+    if is_preview and not request.user.has_perm(PREVIEW_PERMISSION):
         raise Http404("No such article")
     previous, following = topic_neighbours(library, article, today)
     context = {

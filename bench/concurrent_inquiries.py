@@ -8,10 +8,11 @@ sends 200 posts from 20 threads to 127.0.0.1 and checks that exactly 200 new row
 reference the thank-you pages showed is in the database, and no response was a server error.
 
 The anti-abuse checks stay on and are satisfied the way a browser satisfies them:
-- CSRF: each thread first GETs the form, keeping its csrftoken cookie and the form's token.
-- Timing token: the same GET gives a signed render time; the script waits INQUIRY_MIN_SECONDS
-  (default 3) once, after every thread has its form, and each thread reuses its token (a token is
-  valid for INQUIRY_MAX_SECONDS).
+- CSRF: each thread first GETs the form once per post it will send, keeping its csrftoken cookie
+  and each form's tokens.
+- Timing token: each GET gives a signed render time and a single-use nonce; the script waits
+  INQUIRY_MIN_SECONDS (default 3) once, after every thread has its forms, and each post uses a
+  token of its own (a token sends one inquiry).
 - Rate limit: every post comes from 127.0.0.1, so the server runs with INQUIRY_RATE_LIMIT raised
   to twice the number of posts. A fresh secret key per run gives fresh rate-limit keys in Redis.
 
@@ -126,7 +127,7 @@ def fetch_form(opener, base: str) -> dict:
 def client_thread(base, opener, tokens, thread, count, start_gate, results: Results) -> None:
     start_gate.wait()
     for number in range(count):
-        body = urllib.parse.urlencode({**answers(thread, number), **tokens}).encode()
+        body = urllib.parse.urlencode({**answers(thread, number), **tokens[number]}).encode()
         began = time.perf_counter()
         try:
             response = opener.open(base + "/find-a-clinic/", data=body, timeout=REQUEST_TIMEOUT)
@@ -153,7 +154,8 @@ def client_thread(base, opener, tokens, thread, count, start_gate, results: Resu
 def run_posts(base: str, posts: int, threads: int) -> tuple[Results, float]:
     results = Results()
     openers, tokens = [], []
-    for _ in range(threads):
+    per_thread = [posts // threads + (1 if index < posts % threads else 0) for index in range(threads)]
+    for index in range(threads):
         opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar(policy=BehindTLSProxy())), KeepRedirects
         )
@@ -164,10 +166,10 @@ def run_posts(base: str, posts: int, threads: int) -> tuple[Results, float]:
             ("Referer", public + "/find-a-clinic/"),
         ]
         openers.append(opener)
-        tokens.append(fetch_form(opener, base))
+        # One loaded form per post: each timing token is good for one inquiry.
+        tokens.append([fetch_form(opener, base) for _ in range(per_thread[index])])
     time.sleep(MIN_SECONDS + 0.5)  # once: every form has now been "read" for longer than the minimum
     start_gate = threading.Barrier(threads + 1)
-    per_thread = [posts // threads + (1 if index < posts % threads else 0) for index in range(threads)]
     workers = [
         threading.Thread(
             target=client_thread,

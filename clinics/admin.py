@@ -1,7 +1,7 @@
 """
 The staff review desk. What the visitor sent is read-only; status, assignment, notes and the
-contact time are for staff. Bulk actions and the CSV export go through the services, and every
-export is recorded (who, when, how many rows).
+contact time are for staff. Bulk actions and the XLSX export go through the services, and every
+export is recorded (who, when, which inquiries).
 """
 
 import logging
@@ -9,7 +9,7 @@ import logging
 from django.contrib import admin, messages
 from django.utils import timezone
 
-from clinics.exports import inquiries_csv_response
+from clinics.exports import inquiries_xlsx_response
 from clinics.models import VISITOR_FIELDS, Inquiry, InquiryExport, Status
 from clinics.selectors import inquiries_for_export, inquiry_assignees
 from clinics.services import (
@@ -53,7 +53,7 @@ class InquiryAdmin(admin.ModelAdmin):
         ("Follow-up", {"fields": ("status", "assigned_to", "contacted_at", "staff_notes")}),
         ("Record", {"fields": RECORD_FIELDS}),
     )
-    actions = ["assign_to_me", "mark_contacted", "mark_closed", "mark_spam", "export_csv"]
+    actions = ["assign_to_me", "mark_contacted", "mark_closed", "mark_spam", "export_xlsx"]
 
     @admin.display(description="location", ordering="country")
     def place(self, inquiry):
@@ -93,17 +93,18 @@ class InquiryAdmin(admin.ModelAdmin):
     def mark_spam(self, request, queryset):
         self._bulk_status(request, queryset, Status.SPAM)
 
-    @admin.action(description="Export selected inquiries as CSV", permissions=["view"])
-    def export_csv(self, request, queryset):
+    @admin.action(description="Export selected inquiries as a spreadsheet (XLSX)", permissions=["view"])
+    def export_xlsx(self, request, queryset):
         inquiries = list(inquiries_for_export(inquiries=queryset))
-        export = inquiry_export_record(user=request.user, row_count=len(inquiries))
+        export = inquiry_export_record(user=request.user, inquiries=inquiries)
         logger.info("%s exported %d inquiries (export %d)", request.user, len(inquiries), export.pk)
-        return inquiries_csv_response(inquiries, filename=f"inquiries-{timezone.now():%Y%m%d-%H%M%S}.csv")
+        return inquiries_xlsx_response(inquiries, filename=f"inquiries-{timezone.now():%Y%m%d-%H%M%S}.xlsx")
 
 
 @admin.register(InquiryExport)
 class InquiryExportAdmin(ReadOnlyAdmin):
     """The export log: read-only, so nobody can tidy away a record of taking data out."""
 
-    list_display = ("exported_at", "exported_by", "row_count")
+    list_display = ("exported_at", "exported_by_username", "row_count")
+    search_fields = ("exported_by_username", "references")
     list_filter = ("exported_at",)

@@ -1,18 +1,24 @@
 """
-Inquiries as CSV for staff.
+Inquiries as an Excel workbook (XLSX) for staff.
 
-Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula, so
-such values are prefixed with an apostrophe: a visitor's "=HYPERLINK(...)" stays text.
+Every cell is stored as text (type "s", number format "@"), so a spreadsheet never runs what a
+visitor typed: `=HYPERLINK(...)` or `Anna;=1+1;` stay text whatever the locale's list separator,
+which a CSV cannot promise (a cell is split at ";" in some locales and at "," in others, and any
+piece may start a formula).
 """
 
-import csv
+import io
 from collections.abc import Iterable
 
 from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from clinics.models import Inquiry
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TEXT_FORMAT = "@"
 
 COLUMNS = [
     ("reference", lambda inquiry: inquiry.reference),
@@ -36,17 +42,23 @@ COLUMNS = [
 ]
 
 
-def spreadsheet_safe(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+def text_cell(sheet, value: str) -> WriteOnlyCell:
+    # XML cannot carry some control characters (a staff note may hold one); show them as U+FFFD.
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+    cell.data_type = "s"  # openpyxl would make a value starting with "=" a formula
+    cell.number_format = TEXT_FORMAT
+    return cell
 
 
-def inquiries_csv_response(inquiries: Iterable[Inquiry], *, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+def inquiries_xlsx_response(inquiries: Iterable[Inquiry], *, filename: str) -> HttpResponse:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("inquiries")
+    sheet.append([text_cell(sheet, title) for title, _ in COLUMNS])
+    for inquiry in inquiries:
+        sheet.append([text_cell(sheet, read(inquiry)) for _, read in COLUMNS])
+    content = io.BytesIO()
+    workbook.save(content)
+    response = HttpResponse(content.getvalue(), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"  # personal data: no copies in caches along the way
-    response.write("\ufeff")  # a byte-order mark, so Excel reads the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow([title for title, _ in COLUMNS])
-    for inquiry in inquiries:
-        writer.writerow([spreadsheet_safe(read(inquiry)) for _, read in COLUMNS])
     return response

@@ -8,14 +8,15 @@ templates in `templates/includes/form/` use as the ids of the hint and the messa
 
 from urllib.parse import urlsplit
 
-from django import forms
+from django import db, forms
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from clinics import validators
-from clinics.antiabuse import TokenProblem, form_token_problem
+from clinics.antiabuse import TokenProblem, form_token_check
 from clinics.models import MESSAGE_MAX, VISITOR_FIELDS, ContactMethod, Inquiry
+from clinics.selectors import inquiry_token_used
 from clinics.widgets import PlainSelect
 from ketamine_site import validators as text_validators
 
@@ -27,6 +28,8 @@ TOKEN_MESSAGES = {
     TokenProblem.TOO_FAST: "That was quicker than we expected. Check your answers, then send the form again.",
     TokenProblem.EXPIRED: "This form was open for a long time, so for your safety we did not send it. "
     "Your answers are still here: check them and send the form again.",
+    TokenProblem.REPLAYED: "We have already received this form. If you meant to send another request, "
+    "check your answers and send it again.",
 }
 HONEYPOT_MESSAGE = (
     "We could not send your request. If you filled in the box marked 'Leave this box empty', clear it and try again."
@@ -44,6 +47,14 @@ def local_path(value: str) -> str:
         return ""
     # The path only: a query string may hold what the visitor searched for.
     return urlsplit(value).path[: Inquiry._meta.get_field("source_path").max_length]
+
+
+def _token_already_used(nonce: str) -> bool:
+    try:
+        return inquiry_token_used(nonce=nonce)
+    except db.Error:
+        # The database is down: the insert decides (and fails too, so the form comes back with the answers).
+        return False
 
 
 class MultilineField(forms.CharField):
@@ -165,11 +176,17 @@ class InquiryForm(forms.ModelForm):
             self.add_error("phone", "Enter a phone number, or choose email as the way to contact you")
         if cleaned.get("homepage"):
             raise forms.ValidationError(HONEYPOT_MESSAGE, code="honeypot")
-        problem = form_token_problem(cleaned.get("form_token", ""))
+        check = form_token_check(cleaned.get("form_token", ""))
+        problem = TokenProblem.REPLAYED if check.problem is None and _token_already_used(check.nonce) else check.problem
         if problem is not None:
             raise forms.ValidationError(TOKEN_MESSAGES[problem], code=problem.value)
+        cleaned["form_nonce"] = check.nonce
         return cleaned
 
+    def add_replayed_error(self) -> None:
+        """For a token another worker used while this post was checked (the database noticed)."""
+        self.add_error(None, forms.ValidationError(TOKEN_MESSAGES[TokenProblem.REPLAYED], code="replayed"))
+
     def inquiry_fields(self) -> dict:
-        """What the service stores: the model's fields, without the anti-abuse ones."""
-        return {name: self.cleaned_data[name] for name in [*self.Meta.fields, "source_path"]}
+        """What the service stores: the model's fields and the token's nonce, without the other anti-abuse ones."""
+        return {name: self.cleaned_data[name] for name in [*self.Meta.fields, "source_path", "form_nonce"]}

@@ -6,6 +6,7 @@ seen only by clinic staff in the admin.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 NAME_MAX = 100
 EMAIL_MAX = 254
@@ -90,6 +91,8 @@ class Inquiry(models.Model):
     consent_to_contact = models.BooleanField(default=False)
     privacy_policy_version = models.CharField(max_length=32)
     source_path = models.CharField("came from page", max_length=SOURCE_PATH_MAX, blank=True)
+    # The nonce of the form token that sent it: unique, so one loaded form is stored once (clinics.antiabuse).
+    form_nonce = models.CharField(max_length=32, blank=True, editable=False)
 
     # What staff do with it.
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
@@ -111,20 +114,28 @@ class Inquiry(models.Model):
             models.Index(fields=["status"], name="inquiry_status_idx"),
             models.Index(fields=["created"], name="inquiry_created_idx"),
         ]
+        constraints = [
+            # Inquiries stored before tokens carried a nonce have none.
+            models.UniqueConstraint(fields=["form_nonce"], condition=~Q(form_nonce=""), name="inquiry_form_nonce_once")
+        ]
 
     def __str__(self):
         return self.reference
 
 
 class InquiryExport(models.Model):
-    """One CSV export of inquiries: who took personal data out of the admin, when, and how much."""
+    """One export of inquiries: who took personal data out of the admin, when, and which inquiries.
+
+    The username and the references are copies, so the record outlives the account and the inquiries."""
 
     exported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    exported_by_username = models.CharField("exported by", max_length=150)
     exported_at = models.DateTimeField(auto_now_add=True)
     row_count = models.PositiveIntegerField()
+    references = models.JSONField("inquiry references", default=list)
 
     class Meta:
         ordering = ["-exported_at"]
 
     def __str__(self):
-        return f"{self.row_count} rows by {self.exported_by} at {self.exported_at:%Y-%m-%d %H:%M}"
+        return f"{self.row_count} rows by {self.exported_by_username} at {self.exported_at:%Y-%m-%d %H:%M}"

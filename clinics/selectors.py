@@ -13,6 +13,11 @@ def inquiries_past_retention(*, cutoff: datetime) -> QuerySet[Inquiry]:
     return Inquiry.objects.filter(status__in=FINISHED_STATUSES, updated__lt=cutoff)
 
 
+def inquiry_token_used(*, nonce: str) -> bool:
+    """Whether an inquiry was already sent with the form token carrying `nonce`."""
+    return Inquiry.objects.filter(form_nonce=nonce).exists()
+
+
 def inquiries_for_export(*, inquiries: QuerySet[Inquiry]) -> QuerySet[Inquiry]:
     return inquiries.select_related("assigned_to").order_by("created")
 

@@ -11,12 +11,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clinics.models import Inquiry, InquiryExport, Status
-from clinics.selectors import inquiries_past_retention
+from clinics.selectors import inquiries_past_retention, inquiry_token_used
 from clinics.tasks import inquiry_notify_staff
 
 # Crockford's base-32: no I, L, O or U, so a reference read aloud over the phone is not misheard.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 REFERENCE_ATTEMPTS = 3
+
+
+class FormAlreadySentError(Exception):
+    """The form token's nonce is already on a stored inquiry: another worker took it first."""
 
 
 def new_reference() -> str:
@@ -36,6 +40,8 @@ def inquiry_create(*, fields: dict, site_root: str) -> Inquiry:
                 admin_url = urljoin(site_root, reverse("admin:clinics_inquiry_change", args=[inquiry.pk]))
                 inquiry_notify_staff.enqueue(inquiry_id=inquiry.pk, admin_url=admin_url)
         except IntegrityError:
+            if fields.get("form_nonce") and inquiry_token_used(nonce=fields["form_nonce"]):
+                raise FormAlreadySentError from None
             # A reference collision is a one-in-a-trillion event; anything else fails on the last try.
             if attempt == REFERENCE_ATTEMPTS:
                 raise
@@ -61,8 +67,13 @@ def inquiry_stamp_contacted(*, inquiry: Inquiry) -> None:
         inquiry.contacted_at = timezone.now()
 
 
-def inquiry_export_record(*, user, row_count: int) -> InquiryExport:
-    return InquiryExport.objects.create(exported_by=user, row_count=row_count)
+def inquiry_export_record(*, user, inquiries: list[Inquiry]) -> InquiryExport:
+    return InquiryExport.objects.create(
+        exported_by=user,
+        exported_by_username=user.get_username(),
+        row_count=len(inquiries),
+        references=[inquiry.reference for inquiry in inquiries],
+    )
 
 
 def inquiries_purge(*, older_than_days: int, dry_run: bool = False) -> dict[str, int]:

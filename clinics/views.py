@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from clinics.antiabuse import form_token_issue
 from clinics.forms import InquiryForm, local_path
-from clinics.services import inquiry_create
+from clinics.services import FormAlreadySentError, inquiry_create
 from ketamine_site.ratelimit import client_address, rate_limit_hit
 from ketamine_site.unavailable import retry_later
 
@@ -54,7 +54,11 @@ def inquiry_form(request):
         response["Retry-After"] = str(verdict.retry_after)
         return response
     try:
-        inquiry = inquiry_create(fields=form.inquiry_fields(), site_root=request.build_absolute_uri("/"))
+        # The staff e-mail's link starts from SITE_URL: the Host header is the visitor's to forge.
+        inquiry = inquiry_create(fields=form.inquiry_fields(), site_root=f"{settings.SITE_URL}/")
+    except FormAlreadySentError:
+        form.add_replayed_error()
+        return _render_form(request, form)
     except db.Error:
         logger.exception("inquiry not stored: the database did not answer; the form was shown again")
         return retry_later(_render_form(request, form, not_saved=True))

@@ -78,7 +78,7 @@ class ConsentMiddleware:
 
 
 class PageViewMiddleware:
-    """Counts each article view; with statistics consent, gives the reader a day-long random id."""
+    """Counts each article view; with statistics consent, gives the reader a day-long, signed random id."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -95,10 +95,13 @@ class PageViewMiddleware:
         ):
             visitor_id = None
             if request.consent.allows_statistics:
-                visitor_id = statistics.visitor_id_from(request.COOKIES.get(VISITOR_COOKIE))
+                held = request.COOKIES.get(VISITOR_COOKIE)
+                visitor_id = statistics.visitor_id_from(held)
                 if visitor_id is None:
-                    visitor_id = statistics.visitor_id_new()
+                    new_id = statistics.visitor_id_new()
                     expires = statistics.visitor_cookie_expiry(timezone.localdate())
-                    cookie_set(response, VISITOR_COOKIE, visitor_id, expires=expires)
+                    cookie_set(response, VISITOR_COOKIE, statistics.visitor_cookie_value(new_id), expires=expires)
+                    # A first visit is a new reader; a cookie we did not sign counts no one (made-up ids).
+                    visitor_id = new_id if held is None else None
             statistics.page_view_record(slug=match.kwargs["slug"], visitor_id=visitor_id)
         return response

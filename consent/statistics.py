@@ -9,7 +9,10 @@ Design (the simplest honest one we found):
   before midnight may count for the next day.
 - With statistics consent, the reader carries a random `visitor_id` cookie that expires at the end
   of the day; a keyed hash of it is remembered with the view, so unique readers per article per day
-  can be counted. Without consent only the cookieless view count exists.
+  can be counted. Without consent only the cookieless view count exists. The id is signed
+  (django.core.signing): a cookie the site did not sign counts no reader and is replaced, so made-up
+  ids cannot inflate the count. (A client that sends no cookie at all is a new reader each time:
+  that is what a first visit looks like.)
 - Every STATISTICS_FLUSH_SECONDS, the first request to *finish* after that time writes the buffer in
   one transaction. `request_finished` fires after the WSGI server has sent the response, so no
   reader waits for it. Views are added with `UPDATE ... SET views = views + n`, reader hashes are
@@ -30,6 +33,7 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.core import signing
 from django.core.signals import request_finished
 from django.db import Error, IntegrityError, transaction
 from django.db.models import F
@@ -42,6 +46,7 @@ logger = logging.getLogger(__name__)
 
 ARTICLE_VIEW_NAME = "articles:detail"
 VISITOR_ID = re.compile(r"^[0-9a-f]{32}$")
+VISITOR_SIGNER = signing.Signer(salt="consent.statistics.visitor-id")
 
 _lock = threading.Lock()
 _views: Counter = Counter()  # slug -> views
@@ -62,11 +67,20 @@ def reader_hash(*, day: date, visitor_id: str) -> str:
 
 
 def visitor_id_from(cookie_value: str | None) -> str | None:
-    return cookie_value if cookie_value and VISITOR_ID.match(cookie_value) else None
+    """The id in a visitor cookie this site signed, or None for a missing, made-up or tampered one."""
+    try:
+        visitor_id = VISITOR_SIGNER.unsign(cookie_value or "")
+    except signing.BadSignature:
+        return None
+    return visitor_id if VISITOR_ID.match(visitor_id) else None
 
 
 def visitor_id_new() -> str:
     return secrets.token_hex(16)
+
+
+def visitor_cookie_value(visitor_id: str) -> str:
+    return VISITOR_SIGNER.sign(visitor_id)
 
 
 def visitor_cookie_expiry(day: date) -> datetime:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from consent import registry, services
 from consent.forms import ConsentSettingsForm, PreferencesForm
 from consent.models import ConsentRecord
+from ketamine_site.ratelimit import client_address, rate_limit_hit
 from ketamine_site.same_site import is_same_origin, safe_next
 
 BANNER_CHOICES = {"accept", "reject", "external_media"}
@@ -29,6 +30,16 @@ def _source_for(choice: str, request) -> str:
     return ConsentRecord.Source.BANNER
 
 
+def _rate_limited(request):
+    """A 429 page when this client has made too many choices (each stores a consent record for years)."""
+    verdict = rate_limit_hit(scope="consent", rate_setting="CONSENT_RATE_LIMIT", client=client_address(request))
+    if verdict.allowed:
+        return None
+    response = render(request, "consent/rate_limited.html", status=429)
+    response["Retry-After"] = str(verdict.retry_after)
+    return response
+
+
 def _store(request, response, consent) -> None:
     services.consent_cookie_set(response, consent)
     request.consent = consent  # the middleware enforces the new choice on this very response
@@ -44,6 +55,8 @@ def choose(request):
     choice = request.POST.get("choice", "")
     if choice not in BANNER_CHOICES:
         return HttpResponseBadRequest("Unknown cookie choice. Go back and use one of the banner's buttons.")
+    if refused := _rate_limited(request):
+        return refused
     consent = services.consent_choose(
         previous=request.consent,
         accepted=_accepted_for(choice, request.consent.accepted),
@@ -63,6 +76,8 @@ def cookie_settings(request):
     if request.method == "POST":
         form = ConsentSettingsForm(request.POST)
         if form.is_valid():
+            if refused := _rate_limited(request):
+                return refused
             consent = services.consent_choose(
                 previous=request.consent, accepted=form.accepted(), source=ConsentRecord.Source.SETTINGS
             )
@@ -95,6 +110,8 @@ def reading_preferences(request):
     if request.method == "POST":
         form = PreferencesForm(request.POST, needs_consent=needs_consent)
         if form.is_valid():
+            if refused := _rate_limited(request):
+                return refused
             response = redirect(f"{request.path}?saved=1")
             if needs_consent:
                 consent = services.consent_choose(

@@ -3,8 +3,6 @@
 import logging
 
 from django import db
-from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.decorators import permission_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
@@ -16,6 +14,7 @@ from feedback.selectors import helpfulness_by_article
 from feedback.services import feedback_create
 from ketamine_site.ratelimit import client_address, rate_limit_hit
 from ketamine_site.same_site import is_same_origin
+from ketamine_site.staff import staff_page
 from ketamine_site.unavailable import retry_later
 
 logger = logging.getLogger(__name__)
@@ -46,8 +45,7 @@ def feedback_submit(request):
     return HttpResponseRedirect(f"{article.url}?feedback=thanks#feedback", status=303)
 
 
-@staff_member_required
-@permission_required("feedback.view_pagefeedback", raise_exception=True)  # not for clinic-only staff
+@staff_page("feedback.view_pagefeedback")  # not for clinic-only staff
 def helpfulness_report(request):
     rows = helpfulness_by_article(library=get_library())
     return render(request, "feedback/helpfulness_report.html", {"rows": rows})

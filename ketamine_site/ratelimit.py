@@ -9,6 +9,7 @@ the cache holds no IP address either. When the shared cache is down the limit st
 in each process's memory (ketamine_site.cache_fallback), and the post goes ahead.
 """
 
+import ipaddress
 import re
 import time
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from ketamine_site.cache_fallback import cache_call
 
 UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 RATE_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*([smhd])\s*$")
+IPV6_CLIENT_PREFIX = 64  # the smallest network a provider gives one customer
 
 
 @dataclass(frozen=True)
@@ -38,14 +40,31 @@ def parse_rate(text: str, *, setting: str) -> Rate:
 
 
 def client_address(request) -> str:
-    """The visitor's address: REMOTE_ADDR, or the one our trusted proxies recorded in X-Forwarded-For."""
+    """The visitor's address: REMOTE_ADDR, or the one our trusted proxies recorded in X-Forwarded-For.
+
+    An IPv6 client gets a whole /64 from its provider and may pick any address in it, so it is
+    counted by that network (given as its first address, which axes can store as an address too).
+    django-axes uses this same function (AXES_CLIENT_IP_CALLABLE), so both limits see one client."""
+    remote = request.META.get("REMOTE_ADDR", "")
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies > 0:
         hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
         # Each trusted proxy appends the address it saw; anything further left may be forged.
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+        if len(hops) >= proxies and (address := _client_network(hops[-proxies])):
+            return address
+    return _client_network(remote) or remote
+
+
+def _client_network(text: str) -> str | None:
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return None
+    if address.version == 4:
+        return str(address)
+    if address.ipv4_mapped:
+        return str(address.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{address}/{IPV6_CLIENT_PREFIX}", strict=False).network_address)
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_ADMIN_LOCKOUT_MINUTES", 30
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "operations/lockout.html"
+# The rate limits' notion of a client (TRUSTED_PROXY_COUNT, IPv6 per /64), so behind the proxy the
+# lockout is per visitor, not one lock for everyone.
+AXES_CLIENT_IP_CALLABLE = "ketamine_site.ratelimit.client_address"
+# axes keeps every attempt's address and user agent; `prune_signin_records` deletes them after this.
+ADMIN_SIGNIN_RETENTION_DAYS = env_int("DJANGO_ADMIN_SIGNIN_RETENTION_DAYS", 90)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -215,6 +220,9 @@ CONSENT_POLICY_VERSION = env_int("CONSENT_POLICY_VERSION", 1)
 CONSENT_COOKIE_AGE = env_int("CONSENT_COOKIE_AGE_DAYS", 182) * 24 * 60 * 60
 CONSENT_COOKIE_SECURE = not DEBUG  # `make run` serves plain http
 CONSENT_RECORD_RETENTION_DAYS = env_int("CONSENT_RECORD_RETENTION_DAYS", 3 * 365)
+# Cookie choices (banner, /cookies/, /preferences/ together) per client and period: each choice is a
+# record kept for CONSENT_RECORD_RETENTION_DAYS, so a script must not be able to pile them up.
+CONSENT_RATE_LIMIT = os.environ.get("CONSENT_RATE_LIMIT", "20/h")
 # Article view counts are buffered per process and written at most this often (see consent/statistics.py).
 STATISTICS_FLUSH_SECONDS = env_int("STATISTICS_FLUSH_SECONDS", 10)
 

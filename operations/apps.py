@@ -6,4 +6,4 @@ class OperationsConfig(AppConfig):
     verbose_name = "Operations"
 
     def ready(self) -> None:
-        from operations import checks  # noqa: F401 - registers the deployment checks
+        from operations import checks  # noqa: F401 - registers the deployment, proxy and rate-setting checks

@@ -2,6 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from tests.conftest import make_article
@@ -61,13 +62,23 @@ def test_drafts_and_scheduled_articles_are_absent_from_lists_and_404_for_the_pub
     assert client.get("/articles/coming-soon/").status_code == 404
 
 
-def test_staff_preview_drafts_with_a_banner(client, site, django_user_model):
+def test_editors_preview_drafts_with_a_banner(client, site, django_user_model):
     staff = django_user_model.objects.create_user("editor", password="a-long-password-1", is_staff=True)
+    staff.groups.add(Group.objects.get(name="Editors"))
     client.force_login(staff)
     draft = client.get("/articles/secret-draft/")
     assert draft.status_code == 200 and b"this article is a draft" in draft.content
     scheduled = client.get("/articles/coming-soon/")
     assert scheduled.status_code == 200 and b"scheduled for" in scheduled.content
+
+
+def test_clinic_staff_cannot_read_drafts_or_scheduled_articles(client, site, django_user_model):
+    desk = django_user_model.objects.create_user("desk", password="a-long-password-1", is_staff=True)
+    desk.groups.add(Group.objects.get(name="Clinic staff"))
+    client.force_login(desk)
+    assert client.get("/articles/secret-draft/").status_code == 404
+    assert client.get("/articles/coming-soon/").status_code == 404
+    assert client.get("/articles/how-it-works/").status_code == 200
 
 
 def test_alias_redirects_permanently(client, site):

@@ -37,10 +37,11 @@ def answers() -> dict:
 
 @pytest.fixture
 def post_inquiry(client, answers):
-    """post_inquiry(email="x") posts the valid answers with some changed (None drops a field)."""
+    """post_inquiry(email="x") posts the valid answers with some changed (None drops a field), each time
+    as a freshly loaded form (a token is single-use) unless `form_token` is given."""
 
     def post(**changes):
-        data = {**answers, **changes}
+        data = {**answers, "form_token": shown_seconds_ago(10), **changes}
         return client.post(FORM_URL, {key: value for key, value in data.items() if value is not None})
 
     return post

@@ -1,8 +1,9 @@
-"""The staff review desk: who may see what, read-only visitor data, bulk actions, the logged CSV export."""
+"""The staff review desk: who may see what, read-only visitor data, bulk actions, the logged XLSX export."""
 
-import csv
 import io
+import zipfile
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 
@@ -121,27 +122,71 @@ def test_search_finds_by_email_and_reference(staff_client):
     assert "FIND-0001" in found and "HAYS-0001" not in found
 
 
-def test_csv_export_holds_the_selected_rows_defuses_formulas_and_is_logged(staff_client, clinic_staff):
-    chosen = make_inquiry(reference="CSV0-0001", name='=HYPERLINK("http://evil.example")', message="Line 1\nLine 2")
-    make_inquiry(reference="CSV0-0002")
-    response = staff_client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [chosen.pk]})
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Cells a spreadsheet would run as formulas, in locales whose separator is "," and in those using ";".
+FORMULA_NAMES = ['=HYPERLINK("http://evil.example")', "Anna;=1+1;", "Anna,=1+1,", "+1+1", "@SUM(A1)", "-2+3"]
+
+
+def export(client, *inquiries):
+    return client.post(CHANGELIST, {"action": "export_xlsx", "_selected_action": [i.pk for i in inquiries]})
+
+
+def sheet_rows(response) -> list[tuple]:
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    return [tuple(cell for cell in row) for row in sheet.iter_rows()]
+
+
+def test_export_is_an_xlsx_of_the_selected_rows_every_cell_text_and_logged(staff_client, clinic_staff):
+    chosen = make_inquiry(reference="XLS0-0001", name="Anna;=1+1;", message="Line 1\nLine 2", phone="+1 212 555 0123")
+    make_inquiry(reference="XLS0-0002")
+    response = export(staff_client, chosen)
     assert response.status_code == 200
-    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Type"] == XLSX
     assert response["Content-Disposition"].startswith('attachment; filename="inquiries-')
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:4] == ["reference", "created", "status", "topic"]
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    rows = sheet_rows(response)
     assert len(rows) == 2
-    record = dict(zip(rows[0], rows[1], strict=True))
-    assert record["reference"] == "CSV0-0001" and record["topic"] == "PTSD (post-traumatic stress disorder)"
-    assert record["name"] == '\'=HYPERLINK("http://evil.example")'
+    header, values = [cell.value for cell in rows[0]], [cell.value for cell in rows[1]]
+    assert header[:4] == ["reference", "created", "status", "topic"]
+    record = dict(zip(header, values, strict=True))
+    assert record["reference"] == "XLS0-0001" and record["topic"] == "PTSD (post-traumatic stress disorder)"
+    assert record["name"] == "Anna;=1+1;" and record["phone"] == "+1 212 555 0123"
     assert record["message"] == "Line 1\nLine 2"
-    export = InquiryExport.objects.get()
-    assert export.exported_by == clinic_staff and export.row_count == 1
+    cells = [cell for row in rows for cell in row]
+    assert {cell.number_format for cell in cells} == {"@"}  # typed as text, empty ones too
+    assert {cell.data_type for cell in cells if cell.value is not None} == {"s"}
+    export_record = InquiryExport.objects.get()
+    assert export_record.exported_by == clinic_staff and export_record.row_count == 1
+
+
+def test_no_cell_of_the_export_is_a_formula_under_either_separator(staff_client):
+    inquiries = [make_inquiry(reference=f"XLS1-000{n}", name=name) for n, name in enumerate(FORMULA_NAMES)]
+    response = export(staff_client, *inquiries)
+    with zipfile.ZipFile(io.BytesIO(response.content)) as package:
+        sheet_xml = package.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml
+    names = sorted(row[4].value for row in sheet_rows(response)[1:])
+    assert names == sorted(FORMULA_NAMES)  # exactly as typed: no apostrophe, nothing dropped
+
+
+def test_export_keeps_text_that_xml_cannot_carry_readable(staff_client):
+    inquiry = make_inquiry(reference="XLS2-0001", staff_notes="called\x0bback")
+    assert sheet_rows(export(staff_client, inquiry))[1][-1].value == "called\ufffdback"
+
+
+def test_export_log_keeps_who_exported_and_which_inquiries_after_the_account_is_deleted(staff_client, clinic_staff):
+    first, second = make_inquiry(reference="LOG0-0001"), make_inquiry(reference="LOG0-0002")
+    export(staff_client, first, second)
+    clinic_staff.delete()
+    record = InquiryExport.objects.get()
+    assert record.exported_by is None
+    assert record.exported_by_username == "casey"
+    assert sorted(record.references) == ["LOG0-0001", "LOG0-0002"]
 
 
 def test_export_log_cannot_be_edited_or_deleted_even_by_a_superuser(client, django_user_model, staff_client):
     make_inquiry()
-    staff_client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [Inquiry.objects.get().pk]})
+    staff_client.post(CHANGELIST, {"action": "export_xlsx", "_selected_action": [Inquiry.objects.get().pk]})
     export = InquiryExport.objects.get()
     client.force_login(django_user_model.objects.create_superuser("root", password="a-long-password-1"))
     assert client.get("/admin/clinics/inquiryexport/").status_code == 200

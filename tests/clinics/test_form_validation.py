@@ -103,3 +103,14 @@ def test_control_characters_in_the_phone_number_are_refused(post_inquiry, phone)
     response = post_inquiry(phone=phone)
     assert response.status_code == 200 and "phone" in errors_of(response)
     assert Inquiry.objects.count() == 0
+
+
+def test_a_name_of_only_hangul_fillers_is_refused_with_the_answers_kept(post_inquiry):
+    response = post_inquiry(name="\u3164\u3164")
+    assert response.status_code == 200
+    errors = response.context["form"].errors["name"]
+    assert errors == [
+        "Your answer holds an invisible character (U+3164 HANGUL FILLER). Remove it, or retype the answer."
+    ]
+    assert response.context["form"]["email"].value() == "jordan@example.com"
+    assert Inquiry.objects.count() == 0

@@ -23,6 +23,7 @@ TASK_PATH = "clinics.tasks.inquiry_notify_staff"
 @pytest.fixture
 def notify(settings):
     settings.CLINIC_NOTIFY_EMAILS = ["desk@example.org", "lead@example.org"]
+    settings.SITE_URL = "https://guide.example"
 
 
 @pytest.fixture
@@ -52,6 +53,14 @@ def test_the_task_is_stored_with_the_inquiry_and_nothing_is_sent_in_the_request(
     assert mail.outbox == [] and inquiry.notified_at is None
 
 
+def test_the_admin_link_comes_from_site_url_never_from_the_host_header(client, answers, settings, notify):
+    settings.ALLOWED_HOSTS = ["*"]  # even a too-wide host list must not let a visitor choose the link
+    assert client.post("/find-a-clinic/", answers, HTTP_HOST="phish.example").status_code == 302
+    [task] = queued()
+    pk = Inquiry.objects.get().pk
+    assert task.args_kwargs["kwargs"]["admin_url"] == f"https://guide.example/admin/clinics/inquiry/{pk}/change/"
+
+
 def test_a_rolled_back_inquiry_leaves_no_task(answers, notify):
     fields = {key: answers[key] for key in ("name", "email", "location", "country", "topic")}
     with pytest.raises(RuntimeError), transaction.atomic():
@@ -73,7 +82,7 @@ def test_the_worker_tells_staff_the_reference_and_link_and_nothing_about_the_vis
     [email] = mail.outbox
     assert email.to == ["desk@example.org", "lead@example.org"]
     assert inquiry.reference in email.subject
-    assert f"http://testserver/admin/clinics/inquiry/{inquiry.pk}/change/" in email.body
+    assert f"https://guide.example/admin/clinics/inquiry/{inquiry.pk}/change/" in email.body
     sent = email.subject + email.body
     for private in ["Jordan", "jordan@example.com", "555", "10001", "depression", "Treatment-resistant", "sertraline"]:
         assert private not in sent

@@ -39,3 +39,11 @@ def test_endless_collisions_give_up_after_a_few_tries(monkeypatch):
         services.inquiry_create(fields=FIELDS, site_root="https://example.org/")
     assert next(calls) == services.REFERENCE_ATTEMPTS + 1
     assert Inquiry.objects.count() == 1
+
+
+def test_a_token_used_by_another_worker_meanwhile_is_refused_by_the_database():
+    """Two workers may both pass the form's check; the unique nonce lets only one inquiry in."""
+    services.inquiry_create(fields={**FIELDS, "form_nonce": "same-nonce"}, site_root="https://example.org/")
+    with pytest.raises(services.FormAlreadySentError):
+        services.inquiry_create(fields={**FIELDS, "form_nonce": "same-nonce"}, site_root="https://example.org/")
+    assert Inquiry.objects.count() == 1

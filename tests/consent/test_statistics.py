@@ -1,3 +1,4 @@
+import secrets
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -86,3 +87,26 @@ def test_staff_see_the_figures_in_the_admin(client, django_user_model):
     client.force_login(django_user_model.objects.create_superuser("admin", password="a-long-password-1"))
     html = client.get("/admin/consent/articledailyviews/").content.decode()
     assert "how-it-works" in html and "42" in html and "7" in html
+
+
+def test_random_visitor_ids_count_no_readers(client, article, give_consent):
+    give_consent({"statistics"})
+    for _ in range(50):
+        client.cookies["visitor_id"] = secrets.token_hex(16)  # the old, unsigned format, made up
+        assert client.get(ARTICLE_URL).status_code == 200
+    statistics.page_views_flush()
+    row = ArticleDailyViews.objects.get()
+    assert (row.views, row.unique_readers) == (50, 0)
+
+
+def test_a_forged_signature_counts_no_reader_and_the_browser_gets_a_genuine_id(client, article, give_consent):
+    give_consent({"statistics"})
+    genuine = client.get(ARTICLE_URL).cookies["visitor_id"].value
+    _, _, signature = genuine.rpartition(":")
+    forged = f"{secrets.token_hex(16)}:{signature}"
+    client.cookies["visitor_id"] = forged
+    replacement = client.get(ARTICLE_URL).cookies["visitor_id"].value
+    assert replacement not in {genuine, forged} and statistics.visitor_id_from(replacement)
+    client.get(ARTICLE_URL)  # now with the genuine replacement
+    statistics.page_views_flush()
+    assert ArticleDailyViews.objects.get().unique_readers == 2  # the first id, and its replacement

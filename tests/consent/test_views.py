@@ -192,3 +192,32 @@ def test_consent_records_are_read_only_in_the_admin(client, django_user_model):
     listing = client.get("/admin/consent/consentrecord/")
     assert listing.status_code == 200 and b"c" * 32 in listing.content
     assert client.get("/admin/consent/consentrecord/add/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("url", "data"),
+    [
+        ("/cookies/choose/", {"choice": "accept", "next": ARTICLE_URL}),
+        ("/cookies/", {"statistics": "on"}),
+        ("/preferences/", {"theme": "dark", "remember": "on"}),
+    ],
+)
+def test_cookie_choices_are_rate_limited_and_the_refusal_says_so(client, article, settings, url, data):
+    settings.CONSENT_RATE_LIMIT = "3/h"
+    for _ in range(3):
+        assert client.post(url, data, **SAME_ORIGIN).status_code == 302
+    records = ConsentRecord.objects.count()
+    refused = client.post(url, data, **SAME_ORIGIN)
+    assert refused.status_code == 429
+    assert 0 < int(refused["Retry-After"]) <= 3601
+    assert b"This choice was not saved" in refused.content
+    assert "consent" not in refused.cookies and "prefs" not in refused.cookies
+    assert ConsentRecord.objects.count() == records
+
+
+def test_the_cookie_choice_limit_is_shared_by_the_three_forms_and_per_client(client, article, settings):
+    settings.CONSENT_RATE_LIMIT = "2/h"
+    assert choose(client, "accept").status_code == 302
+    assert client.post("/cookies/", {"statistics": "on"}).status_code == 302
+    assert client.post("/preferences/", {"theme": "dark", "remember": "on"}).status_code == 429
+    assert Client().post("/cookies/", {"statistics": "on"}, REMOTE_ADDR="192.0.2.8").status_code == 302

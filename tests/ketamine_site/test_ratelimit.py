@@ -66,3 +66,32 @@ def test_the_window_resets_on_the_clock(settings):
     later = rate_limit_hit(scope="test", rate_setting="INQUIRY_RATE_LIMIT", client="c", now=start + 60)
     assert later.allowed
     assert rate_limit_hit(scope="test", rate_setting="INQUIRY_RATE_LIMIT", client="c", now=start + 61).retry_after == 60
+
+
+def test_ipv6_clients_are_counted_per_64_network(settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    one = client_address(request_from("2001:db8:1:2:aaaa::1"))
+    assert one == client_address(request_from("2001:db8:1:2:bbbb:cccc:dddd:9")) == "2001:db8:1:2::"
+    assert client_address(request_from("2001:db8:1:3::1")) != one
+
+
+def test_ipv4_addresses_are_kept_whole_and_mapped_ones_unwrapped(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_address(request_from("10.0.0.5", "203.0.113.9")) == "203.0.113.9"
+    assert client_address(request_from("10.0.0.5", "::ffff:203.0.113.9")) == "203.0.113.9"
+
+
+def test_a_forwarded_entry_that_is_no_address_falls_back_to_the_connection(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_address(request_from("10.0.0.5", "not-an-address")) == "10.0.0.5"
+
+
+def test_ipv6_neighbours_share_one_rate_limit(client, settings):
+    settings.FEEDBACK_RATE_LIMIT = "1/h"
+    first = rate_limit_hit(
+        scope="t", rate_setting="FEEDBACK_RATE_LIMIT", client=client_address(request_from("2001:db8::1"))
+    )
+    second = rate_limit_hit(
+        scope="t", rate_setting="FEEDBACK_RATE_LIMIT", client=client_address(request_from("2001:db8::2"))
+    )
+    assert first.allowed and not second.allowed
