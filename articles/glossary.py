@@ -99,13 +99,17 @@ class GlossaryLinker:
     def __init__(self, terms: tuple[Term, ...], glossary_url: str):
         self.url = glossary_url
         self.term_for = {name.lower(): term for term in terms for name in term.names}
-        names = sorted(self.term_for, key=len, reverse=True)  # longest first: "nasal spray" before "spray"
-        alternatives = "|".join(re.escape(name) for name in names)
-        self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE) if names else None
+        self.pattern: re.Pattern | None = None
         self.linked: set[str] = set()
 
     def link(self, root: etree.Element) -> None:
-        if self.pattern is not None:
+        # A pattern of only the names this article contains: one alternation of every name in the
+        # glossary, tried at each position of every text, cost more than the rest of rendering.
+        text = " ".join(root.itertext()).lower()
+        names = sorted((name for name in self.term_for if name in text), key=len, reverse=True)  # "nasal spray" first
+        if names:
+            alternatives = "|".join(re.escape(name) for name in names)
+            self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
             self._link_within(root)
 
     def _link_within(self, parent: etree.Element) -> None:

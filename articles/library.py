@@ -13,7 +13,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -118,6 +118,8 @@ class _Entry:
     key: str
     source: SourceFile
     rendered: Rendered | None = None
+    stat: tuple[int, int] = (0, 0)  # modification time and size when read: unchanged means unchanged bytes
+    shared: str = ""  # the renderer, glossary and static files it was keyed with (render_cache.shared_inputs)
 
 
 def load_library(content_dir: Path, previous: Library | None = None, cache: RenderCache | None = None) -> Library:
@@ -156,7 +158,7 @@ def load_library(content_dir: Path, previous: Library | None = None, cache: Rend
         if not isinstance(rendered, Rendered):
             problems.extend(rendered)
             continue
-        kept[path] = _Entry(entry.key, entry.source, rendered)
+        kept[path] = replace(entry, rendered=rendered)
         problems.extend(rendered.problems)
         articles.append(Article(slug=path.stem, path=path, metadata=entry.source.metadata, rendered=rendered))
     problems += _missing_sections(articles)
@@ -171,13 +173,17 @@ def _read_all(
     entries = []
     for path in content_files(content_dir):
         try:
+            stat = path.stat()
+            entry = earlier.get(path)
+            if entry is not None and entry.stat == (stat.st_mtime_ns, stat.st_size) and entry.shared == shared:
+                entries.append(entry)  # untouched since the last load: not even read
+                continue
             data = read_content_bytes(path)
             key = entry_key(shared, path, data)
-            entry = earlier.get(path)
             if entry is None or entry.key != key:
                 stored = cache.get(key) if cache is not None else None
                 entry = _Entry(key, *stored) if stored else _Entry(key, parse_source(path, decode_content(path, data)))
-            entries.append(entry)
+            entries.append(replace(entry, stat=(stat.st_mtime_ns, stat.st_size), shared=shared))
         except OSError as error:  # removed or unreadable while we scanned
             problems.append(Problem(path, 1, f"file could not be read ({error.strerror})"))
         except ContentError as error:

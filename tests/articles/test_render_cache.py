@@ -69,6 +69,7 @@ def test_a_new_renderer_version_renders_everything_again(content_dir, cache, ren
 def test_the_renderer_version_changes_with_the_sanitizer_code(tmp_path, monkeypatch):
     from articles import sanitizer
 
+    render_cache.renderer_version.cache_clear()
     before = render_cache.renderer_version()
     changed = tmp_path / "sanitizer.py"
     changed.write_text(Path(sanitizer.__file__).read_text().replace('"mark", "small"', '"mark", "small", "iframe"'))
