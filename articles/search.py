@@ -48,6 +48,7 @@ STOP_WORDS = frozenset(
     ]
 )
 WHOLE_QUERY_IN_TITLE = 1.5
+LENGTH_NORMALISATION = 0.5  # BM25's b: 0 ignores length, 1 divides body weight by length relative to the mean
 SYNONYM_WEIGHT = 0.9  # an editor's synonym is nearly as good as the word itself, better than a typo match
 SNIPPET_WORDS = 28
 MAX_RESULTS = 30
@@ -94,7 +95,12 @@ class SearchIndex:
         self.title_terms = {
             article.slug: {stem(word) for word in WORD.findall(article.title.lower())} for article in articles
         }
+        average_words = sum(article.rendered.word_count for article in articles) / max(1, len(articles))
         for article in articles:
+            # Long pages mention everything; as in BM25, their body matches count for less.
+            length_factor = (
+                1 - LENGTH_NORMALISATION + LENGTH_NORMALISATION * article.rendered.word_count / average_words
+            )
             fields = {
                 "title": article.title,
                 "headings": " ".join(heading.text for heading in article.rendered.toc),
@@ -110,6 +116,8 @@ class SearchIndex:
                         self.surface_forms[term].add(word)
                 for term, count in counts.items():
                     weight = FIELD_WEIGHTS[name] * (1 + math.log(count))
+                    if name == "body":
+                        weight /= max(length_factor, 0.5)
                     self.postings[term][article.slug] = self.postings[term].get(article.slug, 0.0) + weight
         total = max(1, len(articles))
         self.idf = {term: math.log(1 + total / len(slugs)) for term, slugs in self.postings.items()}

@@ -134,3 +134,13 @@ def test_an_article_with_every_query_word_in_its_title_ranks_first(write_article
     )
     results = search(load_library(content_dir), "ketamine esketamine", timezone.localdate())
     assert [result.article.slug for result in results] == ["exact", "busy"]
+
+
+def test_a_focused_article_outranks_a_long_page_that_mentions_the_word_more(write_article, content_dir):
+    filler = " ".join(["plain words about something else entirely"] * 500)
+    long_body = "## Key points\n\n" + "The bladder. " * 6 + filler + CITE
+    write_article("basics/long.md", make_article(title="Everything at once", summary="Many topics.", body=long_body))
+    focused_body = "## Key points\n\nBladder problems can follow heavy use. Bladder care matters." + CITE
+    write_article("basics/focused.md", make_article(title="Heavy use", summary="One topic.", body=focused_body))
+    results = search(load_library(content_dir), "bladder", timezone.localdate())
+    assert [result.article.slug for result in results] == ["focused", "long"]
