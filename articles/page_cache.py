@@ -6,7 +6,8 @@ version and day and then served as stored bytes: an article page costs about wha
 request floor costs, and browsers that accept gzip get bytes compressed once. The memo belongs to
 the Library snapshot it was built from, so an edited file (a new snapshot) starts it afresh, and it holds one entry
 per page and variant. Logged-in users (staff previews) are always rendered fresh. Anything that
-differs per visitor must not appear on a memoized page unless `page_variant` tells pages apart.
+differs per visitor must not appear on a memoized page unless the page variant tells pages apart
+(`core.page_variants`: consent names it, this module reads it).
 
 Each stored page carries an ETag computed once, when it is stored, so a returning browser that
 sends If-None-Match gets a bodiless 304. The tag is weak (W/) because the plain and gzipped bytes
@@ -17,18 +18,13 @@ import gzip
 import hashlib
 from functools import wraps
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 
 from articles.library import get_library
 from articles.snapshots import PerSnapshot
-
-
-def page_variant(request) -> str:
-    """What, besides the path, makes one anonymous reader's page differ from another's."""
-    return getattr(request, "page_variant", "")
+from core.page_variants import is_signed_in, page_variant
 
 
 class _Stored:
@@ -50,11 +46,6 @@ class _Stored:
         patch_vary_headers(response, ("Accept-Encoding",))
         # A matching If-None-Match gets a bodiless 304 (weak comparison, as RFC 9110 prescribes).
         return get_conditional_response(request, etag=self.etag, response=response)
-
-
-def is_signed_in(request) -> bool:
-    # Without a session cookie nobody is signed in, so most readers never load a user.
-    return settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated
 
 
 _memo_by_day = PerSnapshot(lambda library: {})

@@ -35,14 +35,15 @@ import bleach
 import markdown
 from django.conf import settings
 
-from articles import embeds, frontmatter, glossary, html_text, rendering, sanitizer
+from articles import frontmatter, glossary, html_text, rendering, sanitizer
 from articles.frontmatter import SourceFile
 from articles.glossary import Term
 from articles.rendering import Rendered
+from embeds import syntax as embed_syntax
 
 logger = logging.getLogger(__name__)
 
-RENDERER_MODULES = (rendering, sanitizer, embeds, glossary, html_text, frontmatter)
+RENDERER_MODULES = (rendering, sanitizer, embed_syntax, glossary, html_text, frontmatter)
 
 
 @cache

@@ -25,11 +25,11 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from articles import sanitizer
-from articles.embeds import Embed, EmbedExtension
 from articles.frontmatter import Reference
 from articles.glossary import GlossaryLinker, Term
 from articles.html_text import read_text
 from articles.problems import ContentError, Problem, line_of
+from embeds.syntax import Embed, EmbedExtension
 
 CITATION_PATTERN = r"\[(@[^\]]*)\]"
 CITATION_KEY = re.compile(r"^@([a-z0-9]+(?:-[a-z0-9]+)*)$")

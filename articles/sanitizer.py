@@ -71,7 +71,10 @@ def changes(fragment: str) -> bool:
 
 
 def sanitize(fragment: str) -> SafeString:
-    """Clean the fragment and mark it safe for templates (this module holds the project's only mark_safe)."""
+    """Clean the fragment and mark it safe for templates.
+
+    Only this module and the embed splitter (`embeds.syntax`, which cuts HTML returned here) mark
+    anything safe."""
     return mark_safe(clean(fragment))  # noqa: S308 - cleaned by the allowlist above
 
 
@@ -82,14 +85,3 @@ def json_ld(data: dict) -> SafeString:
     """A JSON-LD block. `<`, `>` and `&` are escaped so no value can close the script element."""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(JSON_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped above
-
-
-def split_sanitized(sanitized: SafeString, separator: re.Pattern) -> list[SafeString | str]:
-    """Split HTML that `sanitize` returned at `separator`, which must have one capturing group.
-
-    The runs of HTML between separators stay marked safe (each is a piece of sanitized HTML);
-    what the group captured comes back as plain strings in between (as `re.split` gives them).
-    Used to put per-request parts (embedded media) into an article rendered once.
-    """
-    pieces = separator.split(sanitized)
-    return [mark_safe(piece) if index % 2 == 0 else piece for index, piece in enumerate(pieces)]  # noqa: S308

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from articles.library import get_library
 from articles.models import PREVIEW_PERMISSION
-from ketamine_site.staff import staff_page
+from core.staff import staff_page
 
 
 @staff_page(PREVIEW_PERMISSION)  # editors and superusers: clinic staff work on inquiries and nothing else

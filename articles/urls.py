@@ -1,6 +1,7 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from articles import feeds, views
+from articles import feeds, sitemaps, staff_views, views
 
 app_name = "articles"
 
@@ -13,4 +14,7 @@ urlpatterns = [
     path("glossary/", views.glossary, name="glossary"),
     path("search/", views.search, name="search"),
     path("feed/", feeds.ArticleFeed(), name="feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
+    path("staff/reviews/", staff_views.review_report, name="staff-reviews"),
 ]

@@ -1,6 +1,6 @@
 """Thin HTTP layer over the Library: look up, check visibility, render."""
 
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -95,12 +95,3 @@ def search(request):
 @memoize_public_page
 def glossary(request):
     return render(request, "articles/glossary.html", {"terms": get_library().glossary})
-
-
-def healthz(request):
-    """Liveness: answers while the process can serve requests. Deliberately does no I/O."""
-    return HttpResponse("ok", content_type="text/plain")
-
-
-def page_not_found(request, exception):
-    return render(request, "404.html", status=404)

@@ -18,7 +18,7 @@ from clinics.services import (
     inquiry_export_record,
     inquiry_stamp_contacted,
 )
-from ketamine_site.admin import ReadOnlyAdmin
+from core.admin import ReadOnlyAdmin
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
-from ketamine_site.ratelimit import parse_rate
+from core.ratelimit import parse_rate
 
 
 @checks.register()

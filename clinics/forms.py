@@ -18,7 +18,7 @@ from clinics.antiabuse import TokenProblem, form_token_check
 from clinics.models import MESSAGE_MAX, VISITOR_FIELDS, ContactMethod, Inquiry
 from clinics.selectors import inquiry_token_used
 from clinics.widgets import PlainSelect
-from ketamine_site import validators as text_validators
+from core import validators as text_validators
 
 # Free-text single-line fields. Email and phone need no extra check: their own patterns allow no control characters.
 FREE_TEXT_FIELDS = ("name", "location", "country")

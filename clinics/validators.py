@@ -1,4 +1,4 @@
-"""Clinic-form validators: real phone numbers. (Text hygiene lives in ketamine_site.validators.)"""
+"""Clinic-form validators: real phone numbers. (Text hygiene lives in core.validators.)"""
 
 import re
 

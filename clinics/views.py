@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from clinics.antiabuse import form_token_issue
 from clinics.forms import InquiryForm, local_path
 from clinics.services import FormAlreadySentError, inquiry_create
-from ketamine_site.ratelimit import client_address, rate_limit_hit
-from ketamine_site.unavailable import retry_later
+from core.ratelimit import client_address, rate_limit_hit
+from core.unavailable import retry_later
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from consent.models import ArticleDailyViews, ConsentRecord
-from ketamine_site.admin import ReadOnlyAdmin
+from consent.models import ConsentRecord
+from core.admin import ReadOnlyAdmin
 
 
 @admin.register(ConsentRecord)
@@ -10,11 +10,3 @@ class ConsentRecordAdmin(ReadOnlyAdmin):
     list_filter = ["source", "policy_version"]
     search_fields = ["consent_id"]
     date_hierarchy = "created_at"
-
-
-@admin.register(ArticleDailyViews)
-class ArticleDailyViewsAdmin(ReadOnlyAdmin):
-    list_display = ["day", "slug", "views", "unique_readers"]
-    list_filter = ["day"]
-    search_fields = ["slug"]
-    date_hierarchy = "day"

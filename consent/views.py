@@ -8,8 +8,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from consent import registry, services
 from consent.forms import ConsentSettingsForm, PreferencesForm
 from consent.models import ConsentRecord
-from ketamine_site.ratelimit import client_address, rate_limit_hit
-from ketamine_site.same_site import is_same_origin, safe_next
+from core.ratelimit import client_address, rate_limit_hit
+from core.same_site import is_same_origin, safe_next
 
 BANNER_CHOICES = {"accept", "reject", "external_media"}
 
@@ -45,7 +45,7 @@ def _store(request, response, consent) -> None:
     request.consent = consent  # the middleware enforces the new choice on this very response
 
 
-# No CSRF token: this form sits on memoized public pages (see ketamine_site.same_site); the strict
+# No CSRF token: this form sits on memoized public pages (see core.same_site); the strict
 # same-origin check below takes the token's place.
 @csrf_exempt
 @require_POST

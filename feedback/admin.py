@@ -1,7 +1,7 @@
 from django.contrib import admin
 
+from core.admin import ReadOnlyAdmin
 from feedback.models import PageFeedback
-from ketamine_site.admin import ReadOnlyAdmin
 
 
 @admin.register(PageFeedback)

@@ -2,8 +2,8 @@ from django import forms
 from django.utils import timezone
 
 from articles.library import get_library
+from core.validators import reject_control_characters_multiline
 from feedback.models import COMMENT_MAX, PageFeedback
-from ketamine_site.validators import reject_control_characters_multiline
 
 
 class FeedbackForm(forms.Form):

@@ -9,18 +9,18 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from articles.library import get_library
+from core.ratelimit import client_address, rate_limit_hit
+from core.same_site import is_same_origin
+from core.staff import staff_page
+from core.unavailable import retry_later
 from feedback.forms import FeedbackForm
 from feedback.selectors import helpfulness_by_article
 from feedback.services import feedback_create
-from ketamine_site.ratelimit import client_address, rate_limit_hit
-from ketamine_site.same_site import is_same_origin
-from ketamine_site.staff import staff_page
-from ketamine_site.unavailable import retry_later
 
 logger = logging.getLogger(__name__)
 
 
-@csrf_exempt  # the form sits on memoized public pages; ketamine_site.same_site explains the check used instead
+@csrf_exempt  # the form sits on memoized public pages; core.same_site explains the check used instead
 @require_POST
 def feedback_submit(request):
     if not is_same_origin(request):

@@ -50,11 +50,15 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    # Shared building blocks first: every app below may use core, core uses none of them.
+    "core",
     "articles",
+    "embeds",
     "clinics",
     "feedback",
     "operations",
     "consent",
+    "readerstats",
 ]
 
 MIDDLEWARE = [
@@ -67,12 +71,14 @@ MIDDLEWARE = [
     "operations.cache_policy.CachePolicyMiddleware",
     # Above every middleware that sets cookies, so it filters their Set-Cookie headers last.
     "consent.middleware.ConsentMiddleware",
+    # Below consent, whose request.consent it reads, and below CSP, which reads the frame-src it adds.
+    "embeds.middleware.ExternalMediaFramesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "consent.middleware.PageViewMiddleware",
+    "readerstats.middleware.PageViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "operations.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into its lockout response.
@@ -129,7 +135,7 @@ CACHES = {
 }
 if REDIS_URL:
     # A Redis that is down or stalled must cost a request half a second at most: every cache call
-    # then fails open (ketamine_site/cache_fallback.py), and the visitor's post goes ahead.
+    # then fails open (core/cache_fallback.py), and the visitor's post goes ahead.
     CACHES["default"]["OPTIONS"] = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
 
 # django-axes first: it refuses a locked-out login before any password is checked.
@@ -142,7 +148,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "operations/lockout.html"
 # The rate limits' notion of a client (TRUSTED_PROXY_COUNT, IPv6 per /64), so behind the proxy the
 # lockout is per visitor, not one lock for everyone.
-AXES_CLIENT_IP_CALLABLE = "ketamine_site.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
 # axes keeps every attempt's address and user agent; `prune_signin_records` deletes them after this.
 ADMIN_SIGNIN_RETENTION_DAYS = env_int("DJANGO_ADMIN_SIGNIN_RETENTION_DAYS", 90)
 
@@ -223,8 +229,11 @@ CONSENT_RECORD_RETENTION_DAYS = env_int("CONSENT_RECORD_RETENTION_DAYS", 3 * 365
 # Cookie choices (banner, /cookies/, /preferences/ together) per client and period: each choice is a
 # record kept for CONSENT_RECORD_RETENTION_DAYS, so a script must not be able to pile them up.
 CONSENT_RATE_LIMIT = os.environ.get("CONSENT_RATE_LIMIT", "20/h")
-# Article view counts are buffered per process and written at most this often (see consent/statistics.py).
+# Article view counts are buffered per process and written at most this often (see readerstats/statistics.py).
 STATISTICS_FLUSH_SECONDS = env_int("STATISTICS_FLUSH_SECONDS", 10)
+# The view whose pages are counted (its URL carries the article's `slug`): wired here, so that
+# readerstats need not know the articles app.
+STATISTICS_ARTICLE_VIEW = "articles:detail"
 
 LOGGING = {
     "version": 1,

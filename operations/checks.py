@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.core.exceptions import ImproperlyConfigured
 
-from ketamine_site.ratelimit import parse_rate
+from core.ratelimit import parse_rate
 
 
 @register(Tags.security, deploy=True)

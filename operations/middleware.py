@@ -7,7 +7,7 @@ from django import db
 from django.conf import settings
 from django.shortcuts import render
 
-from ketamine_site.unavailable import retry_later
+from core.unavailable import retry_later
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ class DatabaseUnavailableMiddleware:
     """A page that needs the database while it is down answers 503 with Retry-After, never 500.
 
     Form posts handle this themselves, so they can show the visitor's answers again
-    (ketamine_site.unavailable); this catches every other page, such as the staff pages."""
+    (core.unavailable); this catches every other page, such as the staff pages."""
 
     def __init__(self, get_response):
         self.get_response = get_response

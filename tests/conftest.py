@@ -4,13 +4,15 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.http import HttpResponse
 
-from ketamine_site.cache_fallback import local_clear
+from core.cache_fallback import local_clear
 
 VALID_FRONT_MATTER = {
     "title": "How ketamine works",
@@ -100,3 +102,95 @@ def write_article(content_dir) -> Callable[..., Path]:
         return path
 
     return write
+
+
+# Shared by several test packages: the find-a-clinic form's answers (clinics, faults, operations).
+
+FORM_URL = "/find-a-clinic/"
+
+
+def shown_seconds_ago(seconds: float) -> str:
+    """A find-a-clinic form token as if the form had been shown `seconds` ago."""
+    from clinics.antiabuse import form_token_issue
+
+    return form_token_issue(now=time.time() - seconds)
+
+
+@pytest.fixture
+def answers() -> dict:
+    """A complete, valid set of answers, as the browser would post them (the form shown 10 s ago)."""
+    return {
+        "name": "Jordan Rivera",
+        "email": "jordan@example.com",
+        "phone": "212 555 0123",
+        "preferred_contact": "email",
+        "location": "10001",
+        "us_state": "NY",
+        "country": "United States",
+        "topic": "trd",
+        "message": "Evenings are best.",
+        "is_adult": "on",
+        "consent_to_contact": "on",
+        "homepage": "",
+        "form_token": shown_seconds_ago(10),
+        "source_path": "/articles/how-it-works/",
+    }
+
+
+@pytest.fixture
+def post_inquiry(client, answers):
+    """post_inquiry(email="x") posts the valid answers with some changed (None drops a field), each time
+    as a freshly loaded form (a token is single-use) unless `form_token` is given."""
+
+    def post(**changes):
+        data = {**answers, "form_token": shown_seconds_ago(10), **changes}
+        return client.post(FORM_URL, {key: value for key, value in data.items() if value is not None})
+
+    return post
+
+
+# The consent and statistics tests: an article to visit, a visitor's stored choice, the cookies a response sets.
+
+ARTICLE_URL = "/articles/how-it-works/"
+SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
+
+
+@pytest.fixture(autouse=True)
+def empty_statistics_buffer():
+    from readerstats import statistics
+
+    statistics.buffer_clear()
+    yield
+    statistics.buffer_clear()
+
+
+@pytest.fixture
+def article(write_article):
+    write_article("mechanism/how-it-works.md")
+    return ARTICLE_URL
+
+
+@pytest.fixture
+def give_consent(client):
+    """give_consent({"statistics"}) stores that choice in the test client's cookie, as the site would."""
+
+    from consent.services import consent_cookie_set
+    from consent.state import NO_CHOICE, new_consent
+
+    def give(accepted: set[str]):
+        consent = new_consent(accepted=accepted, previous=NO_CHOICE)
+        response = HttpResponse()
+        consent_cookie_set(response, consent)
+        client.cookies.update(response.cookies)
+        return consent
+
+    return give
+
+
+def set_cookie_names(response) -> set[str]:
+    """Cookies the response stores (deletions excluded)."""
+    return {name for name, morsel in response.cookies.items() if morsel["max-age"] != 0}
+
+
+def deleted_cookie_names(response) -> set[str]:
+    return {name for name, morsel in response.cookies.items() if morsel["max-age"] == 0}

@@ -17,5 +17,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast use
 # Serve static files straight from static/ as `make run` does (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Tests write buffered article statistics explicitly (consent.statistics.page_views_flush).
+# Tests write buffered article statistics explicitly (readerstats.statistics.page_views_flush).
 STATISTICS_FLUSH_SECONDS = None

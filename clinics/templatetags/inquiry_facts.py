@@ -3,7 +3,7 @@
 from django import template
 from django.conf import settings
 
-from ketamine_site.ratelimit import parse_rate
+from core.ratelimit import parse_rate
 
 register = template.Library()
 

@@ -112,11 +112,6 @@ def test_post_is_not_allowed_on_pages(client, site):
     assert client.post("/articles/routes/").status_code == 405
 
 
-def test_healthz_is_constant(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200 and response.content == b"ok"
-
-
 def test_overdue_review_is_announced(client, write_article):
     write_article(
         "basics/old.md", topic="basics", published="2024-01-01", updated="2024-01-01", next_review="2024-12-01"

@@ -14,35 +14,19 @@ pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/clinics/inquiry/"
 
 
-def make_inquiry(**fields) -> Inquiry:
-    values = {
-        "reference": "AAAA-0001",
-        "name": "Sam Lee",
-        "email": "sam@example.com",
-        "location": "Leeds",
-        "country": "United Kingdom",
-        "topic": "ptsd",
-        "is_adult": True,
-        "consent_to_contact": True,
-        "privacy_policy_version": "2026-01",
-        **fields,
-    }
-    return Inquiry.objects.create(**values)
-
-
 def test_migration_creates_the_clinic_staff_group_with_only_view_and_change_on_inquiries():
     group = Group.objects.get(name="Clinic staff")
     assert sorted(group.permissions.values_list("codename", flat=True)) == ["change_inquiry", "view_inquiry"]
 
 
-def test_anonymous_visitors_are_sent_to_the_login_page(client):
+def test_anonymous_visitors_are_sent_to_the_login_page(client, make_inquiry):
     make_inquiry()
     for url in [CHANGELIST, f"{CHANGELIST}{Inquiry.objects.get().pk}/change/"]:
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
 
 
-def test_clinic_staff_see_inquiries_but_not_users_or_groups(staff_client):
+def test_clinic_staff_see_inquiries_but_not_users_or_groups(staff_client, make_inquiry):
     inquiry = make_inquiry()
     listing = staff_client.get(CHANGELIST)
     assert listing.status_code == 200 and b"AAAA-0001" in listing.content
@@ -53,13 +37,13 @@ def test_clinic_staff_see_inquiries_but_not_users_or_groups(staff_client):
     assert Inquiry.objects.filter(pk=inquiry.pk).exists()
 
 
-def test_staff_without_the_group_see_nothing(client, django_user_model):
+def test_staff_without_the_group_see_nothing(client, django_user_model, make_inquiry):
     make_inquiry()
     client.force_login(django_user_model.objects.create_user("temp", password="a-long-password-1", is_staff=True))
     assert client.get(CHANGELIST).status_code == 403
 
 
-def test_visitor_answers_are_read_only_and_staff_fields_are_editable(staff_client, clinic_staff):
+def test_visitor_answers_are_read_only_and_staff_fields_are_editable(staff_client, clinic_staff, make_inquiry):
     inquiry = make_inquiry(message="Original words")
     url = f"{CHANGELIST}{inquiry.pk}/change/"
     page = staff_client.get(url).content.decode()
@@ -89,7 +73,7 @@ def run_action(client, action, inquiries):
     return client.post(CHANGELIST, {"action": action, "_selected_action": [inquiry.pk for inquiry in inquiries]})
 
 
-def test_bulk_actions_assign_contact_close_and_mark_spam(staff_client, clinic_staff):
+def test_bulk_actions_assign_contact_close_and_mark_spam(staff_client, clinic_staff, make_inquiry):
     first, second, untouched = (make_inquiry(reference=f"AAAA-000{n}") for n in (1, 2, 3))
     run_action(staff_client, "assign_to_me", [first, second])
     run_action(staff_client, "mark_contacted", [first])
@@ -104,7 +88,7 @@ def test_bulk_actions_assign_contact_close_and_mark_spam(staff_client, clinic_st
     assert untouched.status == Status.SPAM
 
 
-def test_assigned_to_me_filter(staff_client, clinic_staff, django_user_model):
+def test_assigned_to_me_filter(staff_client, clinic_staff, django_user_model, make_inquiry):
     colleague = django_user_model.objects.create_user("robin", is_staff=True)
     make_inquiry(reference="MINE-0001", assigned_to=clinic_staff)
     make_inquiry(reference="THEM-0001", assigned_to=colleague)
@@ -115,7 +99,7 @@ def test_assigned_to_me_filter(staff_client, clinic_staff, django_user_model):
     assert "NONE-0001" in nobody and "MINE-0001" not in nobody
 
 
-def test_search_finds_by_email_and_reference(staff_client):
+def test_search_finds_by_email_and_reference(staff_client, make_inquiry):
     make_inquiry(reference="FIND-0001", email="needle@example.com")
     make_inquiry(reference="HAYS-0001", email="hay@example.com")
     found = staff_client.get(CHANGELIST, {"q": "needle@"}).content.decode()
@@ -136,7 +120,7 @@ def sheet_rows(response) -> list[tuple]:
     return [tuple(cell for cell in row) for row in sheet.iter_rows()]
 
 
-def test_export_is_an_xlsx_of_the_selected_rows_every_cell_text_and_logged(staff_client, clinic_staff):
+def test_export_is_an_xlsx_of_the_selected_rows_every_cell_text_and_logged(staff_client, clinic_staff, make_inquiry):
     chosen = make_inquiry(reference="XLS0-0001", name="Anna;=1+1;", message="Line 1\nLine 2", phone="+1 212 555 0123")
     make_inquiry(reference="XLS0-0002")
     response = export(staff_client, chosen)
@@ -159,7 +143,7 @@ def test_export_is_an_xlsx_of_the_selected_rows_every_cell_text_and_logged(staff
     assert export_record.exported_by == clinic_staff and export_record.row_count == 1
 
 
-def test_no_cell_of_the_export_is_a_formula_under_either_separator(staff_client):
+def test_no_cell_of_the_export_is_a_formula_under_either_separator(staff_client, make_inquiry):
     inquiries = [make_inquiry(reference=f"XLS1-000{n}", name=name) for n, name in enumerate(FORMULA_NAMES)]
     response = export(staff_client, *inquiries)
     with zipfile.ZipFile(io.BytesIO(response.content)) as package:
@@ -169,12 +153,14 @@ def test_no_cell_of_the_export_is_a_formula_under_either_separator(staff_client)
     assert names == sorted(FORMULA_NAMES)  # exactly as typed: no apostrophe, nothing dropped
 
 
-def test_export_keeps_text_that_xml_cannot_carry_readable(staff_client):
+def test_export_keeps_text_that_xml_cannot_carry_readable(staff_client, make_inquiry):
     inquiry = make_inquiry(reference="XLS2-0001", staff_notes="called\x0bback")
     assert sheet_rows(export(staff_client, inquiry))[1][-1].value == "called\ufffdback"
 
 
-def test_export_log_keeps_who_exported_and_which_inquiries_after_the_account_is_deleted(staff_client, clinic_staff):
+def test_export_log_keeps_who_exported_and_which_inquiries_after_the_account_is_deleted(
+    staff_client, clinic_staff, make_inquiry
+):
     first, second = make_inquiry(reference="LOG0-0001"), make_inquiry(reference="LOG0-0002")
     export(staff_client, first, second)
     clinic_staff.delete()
@@ -184,7 +170,9 @@ def test_export_log_keeps_who_exported_and_which_inquiries_after_the_account_is_
     assert sorted(record.references) == ["LOG0-0001", "LOG0-0002"]
 
 
-def test_export_log_cannot_be_edited_or_deleted_even_by_a_superuser(client, django_user_model, staff_client):
+def test_export_log_cannot_be_edited_or_deleted_even_by_a_superuser(
+    client, django_user_model, staff_client, make_inquiry
+):
     make_inquiry()
     staff_client.post(CHANGELIST, {"action": "export_xlsx", "_selected_action": [Inquiry.objects.get().pk]})
     export = InquiryExport.objects.get()
@@ -194,7 +182,9 @@ def test_export_log_cannot_be_edited_or_deleted_even_by_a_superuser(client, djan
     assert InquiryExport.objects.filter(pk=export.pk).exists()
 
 
-def test_inquiries_can_be_assigned_only_to_people_who_can_work_on_them(staff_client, clinic_staff, django_user_model):
+def test_inquiries_can_be_assigned_only_to_people_who_can_work_on_them(
+    staff_client, clinic_staff, django_user_model, make_inquiry
+):
     django_user_model.objects.create_user("editor-only", is_staff=True)
     django_user_model.objects.create_user("visitor-account")
     django_user_model.objects.create_superuser("root", password="a-long-password-1")

@@ -5,7 +5,7 @@ from django.core import signing
 
 from clinics.antiabuse import SALT
 from clinics.models import Inquiry
-from tests.clinics.conftest import shown_seconds_ago
+from tests.conftest import shown_seconds_ago
 
 pytestmark = pytest.mark.django_db
 

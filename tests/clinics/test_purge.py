@@ -8,13 +8,12 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from clinics.models import Inquiry, Status
-from tests.clinics.test_admin import make_inquiry
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def aged():
+def aged(make_inquiry):
     """One inquiry of each kind, last updated 200 days ago, plus a recently closed one."""
     old = timezone.now() - timedelta(days=200)
     for number, status in enumerate(Status, start=1):

@@ -7,7 +7,6 @@ from django.db import IntegrityError
 
 from clinics import services
 from clinics.models import Inquiry
-from tests.clinics.test_admin import make_inquiry
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +21,7 @@ FIELDS = {
 }
 
 
-def test_a_colliding_reference_is_replaced_by_a_fresh_one(monkeypatch):
+def test_a_colliding_reference_is_replaced_by_a_fresh_one(monkeypatch, make_inquiry):
     make_inquiry(reference="TAKE-N000")
     references = iter(["TAKE-N000", "FREE-0001"])
     monkeypatch.setattr(services, "new_reference", lambda: next(references))
@@ -31,7 +30,7 @@ def test_a_colliding_reference_is_replaced_by_a_fresh_one(monkeypatch):
     assert Inquiry.objects.count() == 2
 
 
-def test_endless_collisions_give_up_after_a_few_tries(monkeypatch):
+def test_endless_collisions_give_up_after_a_few_tries(monkeypatch, make_inquiry):
     make_inquiry(reference="TAKE-N000")
     calls = itertools.count(1)
     monkeypatch.setattr(services, "new_reference", lambda: next(calls) and "TAKE-N000")

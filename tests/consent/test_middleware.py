@@ -3,7 +3,7 @@ import logging
 import pytest
 
 from consent.registry import NECESSARY, categories_by_name
-from tests.consent.conftest import ARTICLE_URL, deleted_cookie_names, set_cookie_names
+from tests.conftest import ARTICLE_URL, deleted_cookie_names, set_cookie_names
 
 pytestmark = pytest.mark.django_db
 
@@ -83,13 +83,3 @@ def test_an_explicit_choice_wins_over_gpc(client, article):
     page = client.get(ARTICLE_URL, HTTP_SEC_GPC="1")
     assert b"Global Privacy Control" not in page.content
     assert "visitor_id" in set_cookie_names(page)
-
-
-def test_pages_may_frame_video_players_only_after_external_media_is_accepted(client, article, give_consent):
-    before = client.get(ARTICLE_URL)["Content-Security-Policy"]
-    assert "frame-src" not in before and "default-src 'none'" in before
-    give_consent({"statistics"})
-    assert "frame-src" not in client.get(ARTICLE_URL)["Content-Security-Policy"]
-    give_consent({"external_media"})
-    policy = client.get(ARTICLE_URL)["Content-Security-Policy"]
-    assert "frame-src https://www.youtube-nocookie.com https://player.vimeo.com" in policy

@@ -6,7 +6,7 @@ from django.test import Client
 from consent.middleware import page_variant
 from consent.preferences import Preferences
 from consent.state import NO_CHOICE, NO_CHOICE_GPC, Consent
-from tests.consent.conftest import ARTICLE_URL, SAME_ORIGIN
+from tests.conftest import ARTICLE_URL, SAME_ORIGIN
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from consent.models import ConsentRecord
 from consent.registry import cookies
-from tests.consent.conftest import ARTICLE_URL, SAME_ORIGIN, deleted_cookie_names, set_cookie_names
+from tests.conftest import ARTICLE_URL, SAME_ORIGIN, deleted_cookie_names, set_cookie_names
 
 pytestmark = pytest.mark.django_db
 

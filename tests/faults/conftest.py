@@ -4,8 +4,6 @@ import socket
 
 import pytest
 
-from tests.clinics.conftest import answers, post_inquiry  # noqa: F401 (the find-a-clinic fixtures, shared)
-
 
 def closed_port() -> int:
     """A loopback port with nothing listening: connecting to it is refused at once."""

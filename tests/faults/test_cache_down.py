@@ -20,7 +20,7 @@ def article(write_article):
 
 
 def test_inquiry_is_stored_and_the_visitor_thanked(redis_down, post_inquiry, client, caplog):
-    caplog.set_level(logging.WARNING, logger="ketamine_site.cache_fallback")
+    caplog.set_level(logging.WARNING, logger="core.cache_fallback")
     response = post_inquiry()
     assert response.status_code == 302 and response["Location"].startswith("/find-a-clinic/thanks/")
     assert Inquiry.objects.get().name == "Jordan Rivera"

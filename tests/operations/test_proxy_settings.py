@@ -5,7 +5,7 @@ import pytest
 from django.conf import settings as django_settings
 
 from operations.checks import check_proxy_settings
-from tests.clinics.conftest import shown_seconds_ago
+from tests.conftest import shown_seconds_ago
 
 pytestmark = pytest.mark.django_db
 

@@ -69,18 +69,3 @@ def test_admin_cookies_are_secure_httponly_and_samesite(client):
     response = client.get(f"/{settings.ADMIN_PATH}login/", secure=True)
     csrf = response.cookies["csrftoken"]
     assert csrf["secure"] and csrf["httponly"] and csrf["samesite"] == "Lax"
-
-
-def test_a_response_can_widen_the_policy_for_one_page(rf, site):
-    """How the consent app adds video hosts after consent: an update on that response only."""
-    from csp.middleware import CSPMiddleware
-    from django.http import HttpResponse
-
-    def view(request):
-        response = HttpResponse("video page")
-        response._csp_update = {"frame-src": ["https://www.youtube-nocookie.com"]}
-        return response
-
-    widened = CSPMiddleware(view)(rf.get("/"))
-    assert "frame-src https://www.youtube-nocookie.com" in widened["Content-Security-Policy"]
-    assert "default-src 'none'" in widened["Content-Security-Policy"]

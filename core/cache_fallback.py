@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-_local = LocMemCache("ketamine_site.cache_fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+_local = LocMemCache("core.cache_fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
 
 
 def cache_call(operation: Callable[[BaseCache], T], *, purpose: str) -> T:

@@ -4,9 +4,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from consent import statistics
-from consent.models import ArticleDailyViews, DailyReader
-from tests.consent.conftest import ARTICLE_URL, set_cookie_names
+from readerstats import statistics
+from readerstats.models import ArticleDailyViews, DailyReader
+from tests.conftest import ARTICLE_URL, set_cookie_names
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +85,7 @@ def test_flush_runs_after_a_request_once_due(client, article, settings):
 def test_staff_see_the_figures_in_the_admin(client, django_user_model):
     ArticleDailyViews.objects.create(day=timezone.localdate(), slug="how-it-works", views=42, unique_readers=7)
     client.force_login(django_user_model.objects.create_superuser("admin", password="a-long-password-1"))
-    html = client.get("/admin/consent/articledailyviews/").content.decode()
+    html = client.get("/admin/readerstats/articledailyviews/").content.decode()
     assert "how-it-works" in html and "42" in html and "7" in html
 
 

@@ -6,7 +6,7 @@ Windows are fixed (they start on the clock), so a client can send at most twice 
 a window boundary; that is enough to stop a flood. With several workers the cache must be shared
 (REDIS_URL), or each worker counts alone. Clients are keyed by a keyed hash of their address, so
 the cache holds no IP address either. When the shared cache is down the limit still holds, counted
-in each process's memory (ketamine_site.cache_fallback), and the post goes ahead.
+in each process's memory (core.cache_fallback), and the post goes ahead.
 """
 
 import ipaddress
@@ -19,7 +19,7 @@ from django.core.cache.backends.base import BaseCache
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.crypto import salted_hmac
 
-from ketamine_site.cache_fallback import cache_call
+from core.cache_fallback import cache_call
 
 UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 RATE_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*([smhd])\s*$")

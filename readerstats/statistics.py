@@ -2,11 +2,12 @@
 First-party article statistics, counted without a database write on any reader's request path.
 
 Design (the simplest honest one we found):
-- Each view of an article page (a 200 from `articles:detail` for an anonymous GET) adds one to an
-  in-process counter. It works with JavaScript off and needs no extra request, and costs a dict
-  update under a lock (under a microsecond), on memoized pages too. Views are dated when they are
-  written, which saves working out the local date on every request; a view in the last seconds
-  before midnight may count for the next day.
+- Each view of an article page (a 200 for an anonymous GET from the view the setting
+  STATISTICS_ARTICLE_VIEW names, `articles:detail`) adds one to an in-process counter. It works
+  with JavaScript off and needs no extra request, and costs a dict update under a lock (under a
+  microsecond), on memoized pages too. Views are dated when they are written, which saves working
+  out the local date on every request; a view in the last seconds before midnight may count for
+  the next day.
 - With statistics consent, the reader carries a random `visitor_id` cookie that expires at the end
   of the day; a keyed hash of it is remembered with the view, so unique readers per article per day
   can be counted. Without consent only the cookieless view count exists. The id is signed
@@ -40,12 +41,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from consent.models import ArticleDailyViews, DailyReader
+from readerstats.models import ArticleDailyViews, DailyReader
 
 logger = logging.getLogger(__name__)
 
-ARTICLE_VIEW_NAME = "articles:detail"
 VISITOR_ID = re.compile(r"^[0-9a-f]{32}$")
+# The salts keep the name of the module this came from, so cookies and hashes already out there stay valid.
 VISITOR_SIGNER = signing.Signer(salt="consent.statistics.visitor-id")
 
 _lock = threading.Lock()
@@ -140,7 +141,7 @@ def _flush_if_due(**kwargs) -> None:
 
 
 def connect_flush() -> None:
-    request_finished.connect(_flush_if_due, dispatch_uid="consent.statistics.flush")
+    request_finished.connect(_flush_if_due, dispatch_uid="readerstats.statistics.flush")
 
 
 def buffered() -> tuple[int, int]:

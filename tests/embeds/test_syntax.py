@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from articles.embeds import Embed
 from articles.rendering import render_body
+from embeds.syntax import Embed
 from tests.conftest import make_article
 
 VIDEO = "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
-from ketamine_site.ratelimit import Rate, client_address, parse_rate, rate_limit_hit
+from core.ratelimit import Rate, client_address, parse_rate, rate_limit_hit
 
 
 @pytest.mark.parametrize(

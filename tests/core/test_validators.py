@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from ketamine_site.validators import reject_control_characters, reject_control_characters_multiline
+from core.validators import reject_control_characters, reject_control_characters_multiline
 
 INVISIBLE = {
     "zero width space": "\u200b",
