@@ -14,7 +14,7 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=ketamine_site.settings DJANGO_DEBUG=0 \
 shell_quote = '$(subst ','\'',$(1))'
 
 .PHONY: setup run test test-postgres chaos lint check deploy-check bench bench-inquiries audit observatory load-test \
-	serve clean node_modules new-article
+	serve clean node_modules new-article mutate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,12 @@ deploy-check: $(VENV)/.dev-installed
 ## test: everything CI runs on SQLite (set DATABASE_URL to run the suite on PostgreSQL).
 test: setup lint check deploy-check node_modules
 	$(BIN)/pytest
+
+## mutate: mutmut over search, navigation, page_cache, frontmatter, the sanitizer and the consent
+## middleware (slow; not run in CI). `.venv/bin/mutmut results` lists the survivors afterwards.
+mutate: $(VENV)/.dev-installed
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results
 
 ## test-postgres: the suite against PostgreSQL and Redis on 127.0.0.1 (the servers CI machines run).
 test-postgres: $(VENV)/.dev-installed

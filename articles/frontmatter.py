@@ -6,6 +6,10 @@ Every problem names the file and the line it is on, so `check_content` can print
 `2026-02-30` without a line number), so YAML's own date parsing is switched off.
 """
 
+# Annotations stay unevaluated: `_Validator.date` would otherwise shadow `datetime.date` in its own
+# signature once mutmut (`make mutate`) renames the method.
+from __future__ import annotations
+
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field

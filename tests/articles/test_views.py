@@ -119,18 +119,22 @@ def test_overdue_review_is_announced(client, write_article):
     assert b"due for review" in client.get("/articles/old/").content
 
 
-def test_public_pages_render_once_per_content_version(client, site, write_article):
-    assert client.get("/articles/routes/").templates  # first request renders
+def test_public_pages_are_served_the_same_until_the_content_changes(client, site, write_article):
+    first = client.get("/articles/routes/")
     again = client.get("/articles/routes/")
-    assert again.status_code == 200 and again.templates == [] and b"<h1>Routes</h1>" in again.content
+    assert again.status_code == 200 and b"<h1>Routes</h1>" in again.content
+    assert again.content == first.content and again["ETag"] == first["ETag"]
     write_article("treatment/routes.md", topic="treatment", title="Routes renamed")
-    assert b"<h1>Routes renamed</h1>" in client.get("/articles/routes/").content
+    edited = client.get("/articles/routes/")
+    assert b"<h1>Routes renamed</h1>" in edited.content and edited["ETag"] != first["ETag"]
 
 
 def test_logged_in_users_are_never_served_a_memoized_page(client, site, django_user_model):
-    client.get("/articles/routes/")
+    client.get("/articles/routes/")  # memoized for anonymous readers
     client.force_login(django_user_model.objects.create_user("reader", password="a-long-password-1"))
-    assert client.get("/articles/routes/").templates
+    page = client.get("/articles/routes/")
+    assert page.status_code == 200 and "ETag" not in page  # rendered for this user, not the stored copy
+    assert "no-store" in page["Cache-Control"]
 
 
 def test_memoized_page_is_served_compressed_to_browsers_that_accept_gzip(client, site):

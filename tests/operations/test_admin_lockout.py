@@ -7,6 +7,8 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.utils import timezone
 
+from tests.conftest import run_manage
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a-long-correct-password-1"
@@ -21,9 +23,19 @@ def sign_in(client, password):
     return client.post(f"/{settings.ADMIN_PATH}login/", {"username": "editor", "password": password})
 
 
-def test_admin_lives_at_the_configured_path(client):
-    assert settings.ADMIN_PATH == "admin/"  # tests run with the default
-    assert client.get("/admin/login/").status_code == 200
+ADMIN_AT = (
+    "from django.test import Client; from django.urls import reverse; visitor = Client(); "
+    "print(reverse('admin:index'), visitor.get('/staff-desk-41/login/').status_code, "
+    "visitor.get('/admin/login/').status_code)"
+)
+
+
+def test_admin_lives_at_the_configured_path():
+    shown = run_manage(
+        "shell", "-v", "0", "-c", ADMIN_AT, DJANGO_SETTINGS_MODULE="tests.settings", DJANGO_ADMIN_PATH="staff-desk-41/"
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.splitlines()[-1].split() == ["/staff-desk-41/", "200", "404"]  # after the 404 log line
 
 
 def test_correct_password_signs_in(client, staff):
