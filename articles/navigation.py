@@ -13,7 +13,7 @@ SAME_TOPIC_POINTS = 1
 def related_articles(library: Library, article: Article, today: date) -> list[Article]:
     """Public articles sharing the most tags (then the topic) with `article`."""
     ranked = _related_by_slug(library)
-    return [other for other in ranked.get(article.slug, []) if other.is_public(today)][:RELATED_LIMIT]
+    return [other for other in ranked[article.slug] if other.is_public(today)][:RELATED_LIMIT]  # every slug is ranked
 
 
 def topic_neighbours(library: Library, article: Article, today: date) -> tuple[Article | None, Article | None]:
