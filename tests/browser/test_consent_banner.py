@@ -106,6 +106,14 @@ def test_the_two_main_buttons_look_the_same(site, page):
         assert accept_box["y"] == reject_box["y"]  # side by side, neither one demoted below the other
         style = "(element, names) => names.map(name => getComputedStyle(element).getPropertyValue(name))"
         assert accept.evaluate(style, BUTTON_STYLE) == reject.evaluate(style, BUTTON_STYLE)
+        # Equal at rest is not enough: a hover or focus style may still favour one of them.
+        looks = {}
+        for name, button in (("accept", accept), ("reject", reject)):
+            button.hover()
+            hovered = button.evaluate(style, BUTTON_STYLE)
+            button.focus()
+            looks[name] = (hovered, button.evaluate(style, BUTTON_STYLE))
+        assert looks["accept"] == looks["reject"]
 
 
 def test_the_banner_never_covers_the_article_on_a_small_screen(site, page):

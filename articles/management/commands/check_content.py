@@ -1,15 +1,16 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
 from articles.checks import all_problems
 from articles.library import load_library
 from articles.render_cache import cache_from_settings
+from core.commands import OneLineErrorsCommand
 
 
-class Command(BaseCommand):
+class Command(OneLineErrorsCommand):
     help = "Check content files and print every problem as path:line: message. Exits 1 when there are errors."
 
     def add_arguments(self, parser):
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         content_dir = Path(settings.CONTENT_DIR)
         missing = [str(path) for path in paths if not path.exists()]
         if missing:
-            raise CommandError(f"no such file or folder: {', '.join(missing)}")
+            raise CommandError(f"no such file or folder: {', '.join(missing)}", returncode=2)
         # The whole folder is always loaded: links and duplicate slugs depend on the other files.
         # With the render cache, so a check before deploy also warms it for the servers (README).
         library = load_library(content_dir, cache=cache_from_settings())

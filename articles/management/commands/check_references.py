@@ -8,8 +8,8 @@ from articles.checks import is_within
 from articles.frontmatter import DOI_RESOLVER, PUBMED_BASE
 from articles.library import load_library
 from articles.link_cache import LinkCache
-from articles.management.one_line_errors import OneLineErrorsCommand
 from articles.reference_checks import Resolvers, identifier_problems, link_problems, links_of, unloaded_problems
+from core.commands import OneLineErrorsCommand
 
 MAX_TIMEOUT = 120
 MAX_WORKERS = 32

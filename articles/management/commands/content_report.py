@@ -1,14 +1,14 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from articles.content_report import content_rows, summary
 from articles.library import load_library
+from core.commands import OneLineErrorsCommand
 
 
-class Command(BaseCommand):
+class Command(OneLineErrorsCommand):
     help = "Print a row per article (words, reading grade, references, uncited, review due) and a summary."
 
     def handle(self, *args, **options):

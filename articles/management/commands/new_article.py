@@ -5,9 +5,9 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from articles.library import load_library
-from articles.management.one_line_errors import OneLineErrorsCommand
 from articles.scaffold import ScaffoldError, new_article, write_new_article
 from articles.topics import TOPICS_BY_SLUG
+from core.commands import OneLineErrorsCommand
 
 
 class Command(OneLineErrorsCommand):

@@ -1,13 +1,14 @@
 """Delete closed and spam inquiries past retention: `purge_inquiries [--older-than DAYS] [--dry-run]`."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from clinics.models import FINISHED_STATUSES
 from clinics.services import inquiries_purge
+from core.commands import OneLineErrorsCommand
 
 
-class Command(BaseCommand):
+class Command(OneLineErrorsCommand):
     help = "Delete closed and spam inquiries not updated for DAYS days (default INQUIRY_RETENTION_DAYS)."
 
     def add_arguments(self, parser):
@@ -16,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, older_than, dry_run, **options):
         if older_than < 0:
-            raise CommandError("--older-than must be zero or more days")
+            raise CommandError("--older-than must be zero or more days", returncode=2)
         counts = inquiries_purge(older_than_days=older_than, dry_run=dry_run)
         verb = "Would delete" if dry_run else "Deleted"
         detail = ", ".join(f"{status.label.lower()}: {counts.get(status.value, 0)}" for status in FINISHED_STATUSES)
