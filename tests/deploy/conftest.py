@@ -56,9 +56,9 @@ def require_nginx():
         pytest.fail(HOW_TO_INSTALL)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def redis():
-    """A throwaway redis-server: the cache the workers share (rate limits count there)."""
+    """A throwaway redis-server for each stack: the cache its workers share (rate limits count there)."""
     if shutil.which("redis-server") is None:
         pytest.fail("the deploy tests need redis-server (apt: redis-server)")
     server = Redis()
