@@ -19,6 +19,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PLACEHOLDER = re.compile(r"\$\{([A-Z_]+)\}")
 ADMIN_PATH = re.compile(r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*/$")
+HTTP_TO_HTTPS = """
+server {{
+    listen 80;
+    server_name {server_name};
+    return 301 https://$host$request_uri;
+}}
+"""
 
 
 def fill(template: str, values: dict[str, str]) -> str:
@@ -47,6 +54,8 @@ def site_config(
     listen_lines = [f"    listen {listen}{' ssl' if tls_certificate else ''};"]
     if tls_certificate:
         listen_lines += [f"    ssl_certificate {tls_certificate};", f"    ssl_certificate_key {tls_key};"]
+    # With TLS here, plain HTTP only redirects (Django leaves that to the proxy: SECURE_SSL_REDIRECT).
+    http_to_https = HTTP_TO_HTTPS.format(server_name=server_name) if tls_certificate else ""
     return fill(
         (HERE / "ketamine.conf.template").read_text(),
         {
@@ -56,6 +65,7 @@ def site_config(
             "CACHE_DIR": str(cache_dir),
             "SERVER_NAME": server_name,
             "ADMIN_PATH": admin_path,
+            "HTTP_TO_HTTPS": http_to_https,
         },
     )
 
