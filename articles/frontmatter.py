@@ -110,6 +110,18 @@ def editor_text(text: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+def compose_yaml_file(path: Path) -> tuple[yaml.Node | None, list[Problem]]:
+    """The YAML node of a whole editor's file (the glossary, the synonyms), or the problem with it.
+    A missing or empty file is no node and no problem."""
+    if not path.is_file():
+        return None, []
+    try:
+        return yaml.compose(editor_text(path.read_text(encoding="utf-8")), Loader=SafeLoader), []
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        mark = getattr(error, "problem_mark", None)
+        return None, [Problem(path, mark.line + 1 if mark else 1, f"invalid YAML: {getattr(error, 'problem', error)}")]
+
+
 def read_content_bytes(path: Path) -> bytes:
     data = path.read_bytes()
     if len(data) > MAX_FILE_BYTES:

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from django.utils.text import slugify
 
-from articles.frontmatter import SafeLoader, editor_text
+from articles.frontmatter import compose_yaml_file
 from articles.problems import Problem
 
 GLOSSARY_FILE = "glossary.yaml"
@@ -40,15 +40,9 @@ class Term:
 
 def load_glossary(path: Path) -> tuple[tuple[Term, ...], list[Problem]]:
     """The terms in `path` (sorted A to Z) and any problems; a missing file is an empty glossary."""
-    if not path.is_file():
-        return (), []
-    try:
-        node = yaml.compose(editor_text(path.read_text(encoding="utf-8")), Loader=SafeLoader)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        return (), [Problem(path, mark.line + 1 if mark else 1, f"invalid YAML: {getattr(error, 'problem', error)}")]
+    node, problems = compose_yaml_file(path)
     if node is None:
-        return (), []
+        return (), problems
     if not isinstance(node, yaml.SequenceNode):
         return (), [Problem(path, 1, "the glossary must be a list of entries starting with '- term:'")]
     terms, problems, owner = [], [], {}

@@ -26,7 +26,7 @@ from articles.frontmatter import Metadata, SourceFile, decode_content, parse_sou
 from articles.glossary import GLOSSARY_FILE, Term, load_glossary
 from articles.problems import ContentError, Problem, unexpected_problem
 from articles.render_cache import RenderCache, cache_from_settings, entry_key, shared_inputs, still_links_the_same
-from articles.rendering import Rendered
+from articles.rendering import Rendered, normalised
 from articles.synonyms import SYNONYMS_FILE, Synonym, load_synonyms
 from articles.topics import TOPICS, TOPICS_BY_SLUG, Topic
 
@@ -78,9 +78,11 @@ class Library:
         glossary: tuple[Term, ...] = (),
         entries: dict[Path, "_Entry"] | None = None,
         synonyms: tuple[Synonym, ...] = (),
+        editor_files: "_EditorFiles | None" = None,
     ):
         self.glossary = glossary
         self.synonyms = synonyms
+        self.editor_files = editor_files  # for the next load: reused while both files are unchanged
         # Each file's parse and render, so the next load can reuse the unchanged ones.
         self.entries = entries or {}
         self.articles = tuple(sorted(articles, key=lambda article: (article.metadata.order, article.title.lower())))
@@ -122,22 +124,27 @@ class _Entry:
     shared: str = ""  # the renderer, glossary and static files it was keyed with (render_cache.shared_inputs)
 
 
-def load_library(content_dir: Path, previous: Library | None = None, cache: RenderCache | None = None) -> Library:
+def load_library(
+    content_dir: Path,
+    previous: Library | None = None,
+    cache: RenderCache | None = None,
+    fingerprint: Fingerprint | None = None,
+) -> Library:
     """Read, validate and render every Markdown file below `content_dir`.
 
     Parsing and rendering are the costly steps, so a file is parsed again only when its bytes (or
     the renderer, glossary or static files) changed since `previous` and `cache` holds no entry for
     it, and rendered again only then or when one of its links now resolves differently: editing one
     file re-renders one file, and a restart re-renders nothing."""
-    fingerprint = fingerprint_of(content_dir)
-    glossary, problems = _load_safely(load_glossary, content_dir / GLOSSARY_FILE)
-    synonyms, synonym_problems = _load_safely(load_synonyms, content_dir / SYNONYMS_FILE)
-    problems += synonym_problems
+    fingerprint = fingerprint_of(content_dir) if fingerprint is None else fingerprint
+    editor_files = _editor_files(content_dir, fingerprint, previous)
+    glossary, synonyms = editor_files.glossary, editor_files.synonyms
+    problems = list(editor_files.problems)
     earlier = previous.entries if previous is not None else {}
-    entries = _read_all(content_dir, shared_inputs(glossary), earlier, cache, problems)
+    entries = _read_all(fingerprint, shared_inputs(glossary), earlier, cache, problems)
     accepted = {source.path for source in _accepted_sources([entry.source for entry in entries], problems)}
     entries = [entry for entry in entries if entry.source.path in accepted]
-    slugs_by_path = {entry.source.path.resolve(): entry.source.path.stem for entry in entries}
+    slugs_by_path = {normalised(entry.source.path): entry.source.path.stem for entry in entries}
     slug_of = {str(path): slug for path, slug in slugs_by_path.items()}
     stale = [entry for entry in entries if entry.rendered is None or not still_links_the_same(entry.rendered, slug_of)]
     outcomes = render_many(
@@ -158,24 +165,59 @@ def load_library(content_dir: Path, previous: Library | None = None, cache: Rend
         if not isinstance(rendered, Rendered):
             problems.extend(rendered)
             continue
-        kept[path] = replace(entry, rendered=rendered)
+        kept[path] = entry if rendered is entry.rendered else replace(entry, rendered=rendered)
         problems.extend(rendered.problems)
-        articles.append(Article(slug=path.stem, path=path, metadata=entry.source.metadata, rendered=rendered))
+        earlier_article = previous.by_slug.get(path.stem) if previous is not None else None
+        unchanged = (
+            earlier_article is not None and earlier_article.rendered is rendered and earlier_article.path == path
+        )
+        article = earlier_article if unchanged else Article(path.stem, path, entry.source.metadata, rendered)
+        articles.append(article)
     problems += _missing_sections(articles)
-    return Library(articles, problems, fingerprint, glossary, entries=kept, synonyms=synonyms)
+    return Library(
+        articles, problems, fingerprint, glossary, entries=kept, synonyms=synonyms, editor_files=editor_files
+    )
+
+
+@dataclass(frozen=True)
+class _EditorFiles:
+    """The glossary and the synonyms as one load read them, with the stats they were read at."""
+
+    stats: tuple
+    glossary: tuple[Term, ...] = ()
+    synonyms: tuple[Synonym, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+def _editor_files(content_dir: Path, fingerprint: Fingerprint, previous: Library | None) -> _EditorFiles:
+    """Read again only when one of the two files changed since `previous`."""
+    names = {str(content_dir / GLOSSARY_FILE), str(content_dir / SYNONYMS_FILE)}
+    stats = tuple(entry for entry in fingerprint if entry[0] in names)
+    if previous is not None and previous.editor_files is not None and previous.editor_files.stats == stats:
+        return previous.editor_files
+    glossary, problems = _load_safely(load_glossary, content_dir / GLOSSARY_FILE)
+    synonyms, synonym_problems = _load_safely(load_synonyms, content_dir / SYNONYMS_FILE)
+    return _EditorFiles(stats, glossary, synonyms, tuple(problems + synonym_problems))
 
 
 def _read_all(
-    content_dir: Path, shared: str, earlier: dict[Path, _Entry], cache: RenderCache | None, problems: list[Problem]
+    fingerprint: Fingerprint,
+    shared: str,
+    earlier: dict[Path, _Entry],
+    cache: RenderCache | None,
+    problems: list[Problem],
 ) -> list[_Entry]:
-    """Every content file as an entry: from the previous snapshot or the cache when its bytes are
-    unchanged, parsed otherwise. A file that cannot be read or parsed becomes problems instead."""
+    """Every content file in the fingerprint as an entry: from the previous snapshot or the cache
+    when its bytes are unchanged, parsed otherwise. A file that cannot be read or parsed becomes
+    problems instead."""
     entries = []
-    for path in content_files(content_dir):
+    for name, mtime, size in fingerprint:
+        if not name.endswith(".md"):
+            continue  # the glossary and the synonyms
+        path = Path(name)
         try:
-            stat = path.stat()
             entry = earlier.get(path)
-            if entry is not None and entry.stat == (stat.st_mtime_ns, stat.st_size) and entry.shared == shared:
+            if entry is not None and entry.stat == (mtime, size) and entry.shared == shared:
                 entries.append(entry)  # untouched since the last load: not even read
                 continue
             data = read_content_bytes(path)
@@ -183,7 +225,7 @@ def _read_all(
             if entry is None or entry.key != key:
                 stored = cache.get(key) if cache is not None else None
                 entry = _Entry(key, *stored) if stored else _Entry(key, parse_source(path, decode_content(path, data)))
-            entries.append(replace(entry, stat=(stat.st_mtime_ns, stat.st_size), shared=shared))
+            entries.append(replace(entry, stat=(mtime, size), shared=shared))
         except OSError as error:  # removed or unreadable while we scanned
             problems.append(Problem(path, 1, f"file could not be read ({error.strerror})"))
         except ContentError as error:
@@ -203,24 +245,29 @@ def _load_safely(load: Callable[[Path], tuple[tuple, list[Problem]]], path: Path
 
 def _missing_sections(articles: list[Article]) -> list[Problem]:
     """Links to `other.md#section` whose section heading does not exist (the link still goes to the page)."""
-    anchors = {article.slug: article.rendered.anchors for article in articles}
-    return [
-        Problem(article.path, link.line, f"link to a missing section: {link.slug}#{link.anchor}")
-        for article in articles
-        for link in article.rendered.section_links
-        if link.slug in anchors and link.anchor not in anchors[link.slug]
-    ]
+    by_slug = {article.slug: article for article in articles}
+    anchors: dict[str, frozenset[str]] = {}  # only of the articles that are linked to by section
+    problems = []
+    for article in articles:
+        for link in article.rendered.section_links:
+            target = by_slug.get(link.slug)
+            if target is None:
+                continue
+            if link.slug not in anchors:
+                anchors[link.slug] = target.rendered.anchors
+            if link.anchor not in anchors[link.slug]:
+                problems.append(
+                    Problem(article.path, link.line, f"link to a missing section: {link.slug}#{link.anchor}")
+                )
+    return problems
 
 
 def content_files(content_dir: Path) -> list[Path]:
     """Markdown files below `content_dir`, skipping hidden files and folders (editor temp files)."""
     if not content_dir.is_dir():
         return []
-    return sorted(
-        path
-        for path in content_dir.rglob("*.md")
-        if not any(part.startswith(".") for part in path.relative_to(content_dir).parts)
-    )
+    prefix = len(str(content_dir))
+    return sorted(path for path in content_dir.rglob("*.md") if "/." not in str(path)[prefix:])
 
 
 def fingerprint_of(content_dir: Path) -> Fingerprint:
@@ -270,14 +317,17 @@ class _LibraryHolder:
         if self.library is not None and now - self.checked_at < check_interval:
             return self.library
         with self.lock:
-            if self.library is None or fingerprint_of(self.content_dir) != self.library.fingerprint:
-                self.reload()
+            fingerprint = fingerprint_of(self.content_dir)
+            if self.library is None or fingerprint != self.library.fingerprint:
+                self.reload(fingerprint)
             self.checked_at = time.monotonic()
             return self.library
 
-    def reload(self) -> None:
+    def reload(self, fingerprint: Fingerprint) -> None:
         try:
-            self.library = load_library(self.content_dir, previous=self.library, cache=cache_from_settings())
+            self.library = load_library(
+                self.content_dir, previous=self.library, cache=cache_from_settings(), fingerprint=fingerprint
+            )
         except Exception:
             # Per-file faults are caught inside; this is the folder itself failing. Keep serving what we had.
             logger.exception("content: could not read %s; serving the articles loaded before", self.content_dir)

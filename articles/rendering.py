@@ -9,6 +9,7 @@ Every problem found is returned with its line, and the page still renders withou
 """
 
 import html
+import os
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 - the name python-markdown uses
 from collections.abc import Mapping
@@ -270,7 +271,7 @@ class _ContractTreeprocessor(Treeprocessor):
         address, _, anchor = href.partition("#")
         if not address.endswith(".md") or "://" in address:
             return
-        target = (self.state.path.parent / PurePosixPath(address)).resolve()
+        target = normalised(self.state.path.parent / PurePosixPath(address))
         slug = self.state.slugs_by_path.get(target)
         self.state.link_targets[str(target)] = slug
         if slug is None:
@@ -310,6 +311,12 @@ class _ContractTreeprocessor(Treeprocessor):
         alignment = ALIGN_STYLE.search(cell.attrib.pop("style", "") or "")
         if alignment:
             cell.set("class", f"align-{alignment.group(1)}")
+
+
+def normalised(path: Path) -> Path:
+    """`..` and `.` worked out without asking the file system: links and the files they name
+    compare as written in the content folder (and a reload stays cheap)."""
+    return Path(os.path.normpath(path))
 
 
 def _is_plain_static_path(relative: str) -> bool:

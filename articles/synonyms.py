@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from articles.frontmatter import SafeLoader, editor_text
+from articles.frontmatter import compose_yaml_file
 from articles.problems import Problem
 
 SYNONYMS_FILE = "synonyms.yaml"
@@ -33,15 +33,9 @@ class Synonym:
 
 def load_synonyms(path: Path) -> tuple[tuple[Synonym, ...], list[Problem]]:
     """The entries in `path` and any problems; a missing file means no synonyms."""
-    if not path.is_file():
-        return (), []
-    try:
-        node = yaml.compose(editor_text(path.read_text(encoding="utf-8")), Loader=SafeLoader)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        return (), [Problem(path, mark.line + 1 if mark else 1, f"invalid YAML: {getattr(error, 'problem', error)}")]
+    node, problems = compose_yaml_file(path)
     if node is None:
-        return (), []
+        return (), problems
     if not isinstance(node, yaml.MappingNode):
         return (), [Problem(path, 1, "synonyms must be 'typed words: [article word, ...]' lines")]
     synonyms, problems, seen = [], [], set()

@@ -128,40 +128,30 @@ def test_readme_command_runs_as_written(fresh_copy, command):
     assert "Traceback" not in result.stderr
 
 
+def run_in(copy: Path, command: list[str], **environment: str) -> subprocess.CompletedProcess:
+    """`command` in the fresh copy with nothing but PATH, HOME and `environment`; output as one text."""
+    return subprocess.run(
+        command,
+        cwd=copy,
+        env=clean_environment(**environment),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+GUNICORN = [".venv/bin/gunicorn", "-c", "gunicorn.conf.py", "--bind", "127.0.0.1:0"]
+
+
 def test_serving_refuses_to_start_without_a_secret_key_and_hosts(fresh_copy):
     """gunicorn (what production runs) and the deployment check both refuse a missing secret."""
-    gunicorn = subprocess.run(
-        [".venv/bin/gunicorn", "-c", "gunicorn.conf.py", "--bind", "127.0.0.1:0"],
-        cwd=fresh_copy,
-        env=clean_environment(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert gunicorn.returncode != 0
-    assert "DJANGO_SECRET_KEY must be set" in gunicorn.stdout + gunicorn.stderr
+    no_key = run_in(fresh_copy, GUNICORN)
+    assert no_key.returncode != 0 and "DJANGO_SECRET_KEY must be set" in no_key.stdout
 
-    hosts_missing = subprocess.run(
-        [".venv/bin/gunicorn", "-c", "gunicorn.conf.py", "--bind", "127.0.0.1:0"],
-        cwd=fresh_copy,
-        env=clean_environment(DJANGO_SECRET_KEY="x" * 60),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert hosts_missing.returncode != 0
-    assert "DJANGO_ALLOWED_HOSTS must be set" in hosts_missing.stdout + hosts_missing.stderr
+    no_hosts = run_in(fresh_copy, GUNICORN, DJANGO_SECRET_KEY="x" * 60)
+    assert no_hosts.returncode != 0 and "DJANGO_ALLOWED_HOSTS must be set" in no_hosts.stdout
 
-    deploy = subprocess.run(
-        [".venv/bin/python", "manage.py", "check", "--deploy"],
-        cwd=fresh_copy,
-        env=clean_environment(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert deploy.returncode != 0
-    assert "operations.E001" in deploy.stderr
+    deploy = run_in(fresh_copy, [".venv/bin/python", "manage.py", "check", "--deploy"])
+    assert deploy.returncode != 0 and "operations.E001" in deploy.stdout

@@ -130,13 +130,12 @@ def test_an_unreadable_file_is_reported(write_article, content_dir, monkeypatch)
     ]
 
 
-def test_a_file_removed_while_the_folder_is_read_is_reported(write_article, content_dir, monkeypatch):
+def test_a_file_removed_while_the_folder_is_read_is_reported(write_article, content_dir):
     write_article("mechanism/healthy.md")
     doomed = write_article("mechanism/doomed.md")
-    listed = library.content_files(content_dir)
-    doomed.unlink()  # gone between listing the folder and reading the file
-    monkeypatch.setattr(library, "content_files", lambda folder: listed)
-    loaded = load_library(content_dir)
+    fingerprint = library.fingerprint_of(content_dir)
+    doomed.unlink()  # gone between looking at the folder and reading the file
+    loaded = load_library(content_dir, fingerprint=fingerprint)
     assert list(loaded.by_slug) == ["healthy"]
     [problem] = loaded.problems
     assert problem.path == doomed and "could not be read" in problem.message

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from articles.checks import all_problems
 from articles.library import load_library
+from articles.render_cache import cache_from_settings
 
 
 class Command(BaseCommand):
@@ -20,7 +21,8 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"no such file or folder: {', '.join(missing)}")
         # The whole folder is always loaded: links and duplicate slugs depend on the other files.
-        library = load_library(content_dir)
+        # With the render cache, so a check before deploy also warms it for the servers (README).
+        library = load_library(content_dir, cache=cache_from_settings())
         problems = all_problems(library, timezone.localdate(), only=paths)
         for problem in problems:
             self.stdout.write(problem.format(relative_to=Path.cwd()))
