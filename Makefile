@@ -12,9 +12,14 @@ PROD_ENV := DJANGO_SETTINGS_MODULE=ketamine_site.settings DJANGO_DEBUG=0 \
 
 # A value as one single-quoted shell word, whatever quotes or '$' it contains.
 shell_quote = '$(subst ','\'',$(1))'
+# Install Debian's package $(1) (which provides the command $(1)) with apt when run as root and missing.
+apt_install = command -v $(1) >/dev/null || [ -x /usr/sbin/$(1) ] || [ "$$(id -u)" != 0 ] || \
+	{ apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(1) >/dev/null; } || true
+GUNICORN_BIND ?= 127.0.0.1:8000
+PROXY_BIND ?= 127.0.0.1:8080
 
-.PHONY: setup run test test-postgres chaos lint check deploy-check bench bench-inquiries audit observatory load-test \
-	serve clean node_modules new-article mutate
+.PHONY: setup run test test-postgres chaos test-deploy lint check deploy-check bench bench-cache bench-inquiries audit \
+	observatory load-test serve serve-cached clean node_modules new-article mutate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,11 +87,21 @@ test-postgres: $(VENV)/.dev-installed
 chaos: $(VENV)/.dev-installed
 	$(BIN)/pytest -m chaos tests/chaos
 
+## test-deploy: through the real nginx (deploy/nginx/): the cache tier, and two app servers behind it.
+test-deploy: $(VENV)/.dev-installed
+	@$(call apt_install,nginx)
+	$(BIN)/pytest -m deploy tests/deploy
+
 ## bench: load-time and throughput figures (see README, "Benchmarks").
 bench: $(VENV)/.dev-installed
-	@command -v wrk >/dev/null || [ "$$(id -u)" != 0 ] || \
-		{ apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; } || true
+	@$(call apt_install,wrk)
 	$(BIN)/python bench/run.py
+
+## bench-cache: wrk against nginx serving a static copy of an article, the cache tier, and gunicorn.
+bench-cache: $(VENV)/.dev-installed
+	@$(call apt_install,wrk)
+	@$(call apt_install,nginx)
+	$(BIN)/python bench/cache_tier.py
 
 ## audit: Lighthouse on the home page, an article and the form page (mobile; not in CI).
 audit: $(VENV)/.dev-installed
@@ -111,6 +126,25 @@ serve: $(VENV)/.runtime-installed
 	$(PROD_ENV) $(MANAGE) migrate --noinput
 	$(PROD_ENV) $(BIN)/gunicorn -c gunicorn.conf.py
 
+## serve-cached: the production stack: gunicorn on GUNICORN_BIND behind nginx (deploy/nginx/) on
+## PROXY_BIND; Ctrl-C or SIGTERM stops both.
+serve-cached: $(VENV)/.runtime-installed
+	@$(call apt_install,nginx)
+	$(PROD_ENV) $(MANAGE) collectstatic --noinput -v0
+	$(PROD_ENV) $(MANAGE) migrate --noinput
+	@nginx=$$(command -v nginx || echo /usr/sbin/nginx); [ -x "$$nginx" ] || \
+		{ echo "nginx not installed: run 'apt-get install -y nginx' (or this command as root)"; exit 1; }; \
+	run=$$(mktemp -d) && chmod 755 $$run && \
+	$(BIN)/python deploy/nginx/render.py --run-dir $$run --listen $(call shell_quote,$(PROXY_BIND)) \
+		--upstream $(call shell_quote,$(GUNICORN_BIND)) --static-root $(CURDIR)/staticfiles \
+		--admin-path "$${DJANGO_ADMIN_PATH:-admin/}" >/dev/null || exit 1; \
+	$(PROD_ENV) GUNICORN_BIND=$(call shell_quote,$(GUNICORN_BIND)) $(BIN)/gunicorn -c gunicorn.conf.py & app=$$!; \
+	$$nginx -p $$run -c $$run/nginx.conf -e $$run/error.log -g 'daemon off;' & proxy=$$!; \
+	trap 'kill $$proxy $$app 2>/dev/null; wait $$proxy $$app; rm -rf $$run' EXIT; \
+	trap 'exit 130' INT; trap 'exit 143' TERM; \
+	echo "serving http://$(PROXY_BIND) (nginx, cache tier) in front of gunicorn on $(GUNICORN_BIND); Ctrl-C stops both"; \
+	while kill -0 $$proxy 2>/dev/null && kill -0 $$app 2>/dev/null; do sleep 1; done; \
+	echo "one of the servers stopped; stopping the other"; exit 1
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .cache node_modules audit-reports
 

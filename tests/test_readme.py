@@ -16,10 +16,13 @@ from tests.conftest import REPO, clean_environment
 LONG_RUNNING = {
     "make run",
     "make serve",
+    "make serve-cached",
+    "make test-deploy",
     "make test",
     "make test-postgres",
     "make chaos",
     "make bench",
+    "make bench-cache",
     "make bench-inquiries",
     "make load-test",
     "make observatory",
