@@ -66,3 +66,19 @@ def test_other_public_pages_have_tags_too(client, site):
 def test_logged_in_pages_are_not_tagged(client, site, django_user_model):
     client.force_login(django_user_model.objects.create_user("reader", password="a-long-password-1"))
     assert "ETag" not in client.get(URL)
+
+
+def test_a_page_is_compressed_to_the_same_bytes_whenever_and_wherever_it_is_memoized(client, site, monkeypatch):
+    """Workers and restarts must agree byte for byte, or caches hold two bodies under one ETag."""
+    from articles import page_cache
+
+    first = page_cache._Stored(b"<p>A page</p>", "text/html; charset=utf-8")
+    monkeypatch.setattr("time.time", lambda: 2_000_000_000.0)  # gzip stamps the clock unless told not to
+    later = page_cache._Stored(b"<p>A page</p>", "text/html; charset=utf-8")
+    assert later.compressed == first.compressed
+
+
+def test_a_gzipped_page_says_it_varies_by_accept_encoding(client, site):
+    zipped = client.get(URL, headers={"accept-encoding": "gzip"})
+    assert zipped["Content-Encoding"] == "gzip"
+    assert "accept-encoding" in zipped["Vary"].lower()

@@ -16,8 +16,18 @@ def sets_unregistered_cookie(request):
     return response
 
 
+def deletes_one_cookie_then_sets_others(request):
+    """A deletion first: the filter must still look at every cookie after it."""
+    response = HttpResponse("ok")
+    response.delete_cookie("prefs")
+    response.set_cookie("visitor_id", "0" * 32)
+    response.set_cookie("tracker", "abc")
+    return response
+
+
 urlpatterns = [
     path("test/statistics-cookie/", sets_statistics_cookie),
     path("test/unregistered-cookie/", sets_unregistered_cookie),
+    path("test/delete-then-set/", deletes_one_cookie_then_sets_others),
     path("", include("ketamine_site.urls")),
 ]

@@ -83,3 +83,11 @@ def test_an_explicit_choice_wins_over_gpc(client, article):
     page = client.get(ARTICLE_URL, HTTP_SEC_GPC="1")
     assert b"Global Privacy Control" not in page.content
     assert "visitor_id" in set_cookie_names(page)
+
+
+@pytest.mark.urls("tests.consent.cookie_views")
+def test_a_deletion_does_not_let_the_cookies_after_it_through(client, give_consent):
+    give_consent({"preferences"})
+    response = client.get("/test/delete-then-set/")
+    assert "prefs" in deleted_cookie_names(response)
+    assert not {"visitor_id", "tracker"} & set_cookie_names(response)
