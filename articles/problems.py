@@ -4,6 +4,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+# Problems are found while the library loads; they are logged under its name, as they always were.
 logger = logging.getLogger("articles.library")
 
 ERROR = "error"
