@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from django.utils import translation
+
 from articles.frontmatter import SourceFile
 from articles.glossary import Term
 from articles.problems import ContentError, Problem, unexpected_problem
@@ -24,10 +26,18 @@ Outcome = Rendered | list[Problem]
 
 
 def render_many(
-    sources: list[SourceFile], *, slugs_by_path: Mapping[Path, str], glossary: tuple[Term, ...], parallel: bool
+    sources: list[SourceFile],
+    *,
+    slugs_by_path: Mapping[Path, str],
+    glossary: tuple[Term, ...],
+    language: str,
+    parallel: bool,
 ) -> list[Outcome]:
+    """Render in `language`: links and the footnotes' titles use its addresses and words."""
     # Only what a render reads travels to a worker.
-    tasks = [(source.path, source.body, source.body_first_line, source.metadata.references) for source in sources]
+    tasks = [
+        (source.path, source.body, source.body_first_line, source.metadata.references, language) for source in sources
+    ]
     workers = min(os.cpu_count() or 1, len(tasks) // PARALLEL_FROM)
     if not parallel or workers < 2:
         return [render_one(task, slugs_by_path, glossary) for task in tasks]
@@ -53,16 +63,17 @@ def _render_in_worker(task: tuple) -> Outcome:
 
 
 def render_one(task: tuple, slugs_by_path, glossary) -> Outcome:
-    path, body, first_line, references = task
+    path, body, first_line, references, language = task
     try:
-        return render_body(
-            path=path,
-            body=body,
-            first_line=first_line,
-            references=references,
-            slugs_by_path=slugs_by_path,
-            glossary=glossary,
-        )
+        with translation.override(language):
+            return render_body(
+                path=path,
+                body=body,
+                first_line=first_line,
+                references=references,
+                slugs_by_path=slugs_by_path,
+                glossary=glossary,
+            )
     except ContentError as error:
         return error.problems
     except Exception as error:  # one body that breaks the renderer must not take the site down

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from django.utils.translation import gettext
 
 from articles.problems import ContentError, Problem
 from articles.topics import TOPICS_BY_SLUG
@@ -34,7 +35,7 @@ PMID_PATTERN = re.compile(r"^\d{1,9}$")
 URL_PATTERN = re.compile(r"^https?://[^\s/$.?#].\S*$", re.IGNORECASE)
 
 REQUIRED_FIELDS = ("title", "summary", "topic", "published", "updated", "next_review")
-OPTIONAL_FIELDS = ("tags", "reviewed", "reviewer", "draft", "aliases", "order", "references")
+OPTIONAL_FIELDS = ("tags", "reviewed", "reviewer", "draft", "aliases", "order", "references", "translation_of")
 DEFAULT_ORDER = 100
 REFERENCE_FIELDS = ("id", "citation", "doi", "pmid", "url")
 DOI_RESOLVER = "https://doi.org/"
@@ -59,7 +60,7 @@ class Reference:
         if self.pmid:
             links.append((f"PubMed {self.pmid}", f"{PUBMED_BASE}{self.pmid}/"))
         if self.url:
-            links.append(("Source", self.url))
+            links.append((gettext("Source"), self.url))
         return tuple(links)
 
 
@@ -78,6 +79,7 @@ class Metadata:
     aliases: tuple[str, ...] = ()
     order: int = DEFAULT_ORDER  # position within the topic, lower first; ties sort by title
     references: tuple[Reference, ...] = ()
+    translation_of: str = ""  # in a translation (content/es/): the slug of the English original
     field_lines: Mapping[str, int] = field(default_factory=dict, compare=False)  # for problem reports
 
 
@@ -247,6 +249,7 @@ class _Validator:
             "aliases": self.text_list("aliases", pattern=SLUG_PATTERN),
             "order": self.whole_number("order", default=DEFAULT_ORDER),
             "references": self.references(),
+            "translation_of": self.text("translation_of") or "",
         }
         self.check_dates(values)
         if self.problems:

@@ -1,7 +1,8 @@
 """
 Every article, parsed and rendered once, indexed for the views.
 
-`get_library()` is the one place that knows where articles live. It re-reads the content folder
+`get_library()` is the one place that knows where articles live: English files in the content
+folder, each other edition's in its own subfolder (`content/es/`), one Library per language. It re-reads a folder
 when a file is added, changed, renamed or removed (checked at most every CONTENT_CHECK_INTERVAL
 seconds, by file names, sizes and modification times), so editors see their change on the next
 request without a restart. A file that cannot become an article is logged and skipped; every
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from articles.batch_render import render_many
 from articles.frontmatter import Metadata, SourceFile, decode_content, parse_source, read_content_bytes
@@ -29,6 +31,7 @@ from articles.render_cache import RenderCache, cache_from_settings, entry_key, s
 from articles.rendering import Rendered, normalised
 from articles.synonyms import SYNONYMS_FILE, Synonym, load_synonyms
 from articles.topics import TOPICS, TOPICS_BY_SLUG, Topic
+from core.languages import current_language, other_languages
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +44,7 @@ class Article:
     path: Path
     metadata: Metadata
     rendered: Rendered
+    language: str = settings.LANGUAGE_CODE
 
     @property
     def title(self) -> str:
@@ -56,7 +60,8 @@ class Article:
 
     @cached_property
     def url(self) -> str:
-        return reverse("articles:detail", args=[self.slug])
+        with translation.override(self.language):
+            return reverse("articles:detail", args=[self.slug])
 
     def is_public(self, today: date) -> bool:
         """Published articles only: not a draft and not scheduled for a later day."""
@@ -79,7 +84,9 @@ class Library:
         entries: dict[Path, "_Entry"] | None = None,
         synonyms: tuple[Synonym, ...] = (),
         editor_files: "_EditorFiles | None" = None,
+        language: str = settings.LANGUAGE_CODE,
     ):
+        self.language = language
         self.glossary = glossary
         self.synonyms = synonyms
         self.editor_files = editor_files  # for the next load: reused while both files are unchanged
@@ -129,19 +136,21 @@ def load_library(
     previous: Library | None = None,
     cache: RenderCache | None = None,
     fingerprint: Fingerprint | None = None,
+    language: str = settings.LANGUAGE_CODE,
 ) -> Library:
     """Read, validate and render every Markdown file below `content_dir`.
 
     Parsing and rendering are the costly steps, so a file is parsed again only when its bytes (or
     the renderer, glossary or static files) changed since `previous` and `cache` holds no entry for
     it, and rendered again only then or when one of its links now resolves differently: editing one
-    file re-renders one file, and a restart re-renders nothing."""
+    file re-renders one file, and a restart re-renders nothing. `content_dir` holds the `language`
+    edition (`content_dir_for`); the default edition's folder skips the others' subfolders."""
     fingerprint = fingerprint_of(content_dir) if fingerprint is None else fingerprint
     editor_files = _editor_files(content_dir, fingerprint, previous)
     glossary, synonyms = editor_files.glossary, editor_files.synonyms
     problems = list(editor_files.problems)
     earlier = previous.entries if previous is not None else {}
-    entries = _read_all(fingerprint, shared_inputs(glossary), earlier, cache, problems)
+    entries = _read_all(fingerprint, shared_inputs(glossary, language), earlier, cache, problems)
     accepted = {source.path for source in _accepted_sources([entry.source for entry in entries], problems)}
     entries = [entry for entry in entries if entry.source.path in accepted]
     slugs_by_path = {normalised(entry.source.path): entry.source.path.stem for entry in entries}
@@ -151,6 +160,7 @@ def load_library(
         [entry.source for entry in stale],
         slugs_by_path=slugs_by_path,
         glossary=glossary,
+        language=language,
         parallel=previous is None,  # forking is for cold starts; a reload re-renders a file or two
     )
     rendered_now = {}
@@ -171,11 +181,18 @@ def load_library(
         unchanged = (
             earlier_article is not None and earlier_article.rendered is rendered and earlier_article.path == path
         )
-        article = earlier_article if unchanged else Article(path.stem, path, entry.source.metadata, rendered)
+        article = earlier_article if unchanged else Article(path.stem, path, entry.source.metadata, rendered, language)
         articles.append(article)
     problems += _missing_sections(articles)
     return Library(
-        articles, problems, fingerprint, glossary, entries=kept, synonyms=synonyms, editor_files=editor_files
+        articles,
+        problems,
+        fingerprint,
+        glossary,
+        entries=kept,
+        synonyms=synonyms,
+        editor_files=editor_files,
+        language=language,
     )
 
 
@@ -262,12 +279,23 @@ def _missing_sections(articles: list[Article]) -> list[Problem]:
     return problems
 
 
+def content_dir_for(content_root: Path, language: str) -> Path:
+    """Where one edition's files live: the default language's in the content folder itself."""
+    return content_root if language == settings.LANGUAGE_CODE else content_root / language
+
+
 def content_files(content_dir: Path) -> list[Path]:
-    """Markdown files below `content_dir`, skipping hidden files and folders (editor temp files)."""
+    """Markdown files below `content_dir`, skipping hidden files and folders (editor temp files) and,
+    in the default edition's folder, the other editions' subfolders."""
     if not content_dir.is_dir():
         return []
     prefix = len(str(content_dir))
-    return sorted(path for path in content_dir.rglob("*.md") if "/." not in str(path)[prefix:])
+    editions = tuple(f"/{language}/" for language in other_languages(settings.LANGUAGE_CODE))
+    return sorted(
+        path
+        for path in content_dir.rglob("*.md")
+        if "/." not in (inside := str(path)[prefix:]) and not inside.startswith(editions)
+    )
 
 
 def fingerprint_of(content_dir: Path) -> Fingerprint:
@@ -303,11 +331,12 @@ def _accepted_sources(sources: list[SourceFile], problems: list[Problem]) -> lis
 
 
 class _LibraryHolder:
-    """Keeps the current Library for one content folder and reloads it when the folder changes."""
+    """Keeps the current Library for one edition's folder and reloads it when the folder changes."""
 
-    def __init__(self, configured: str | Path):
+    def __init__(self, configured: str | Path, language: str):
         self.configured = configured  # the setting as given, compared cheaply on every request
-        self.content_dir = Path(configured)
+        self.language = language
+        self.content_dir = content_dir_for(Path(configured), language)
         self.library: Library | None = None
         self.checked_at = 0.0
         self.lock = threading.Lock()
@@ -326,13 +355,17 @@ class _LibraryHolder:
     def reload(self, fingerprint: Fingerprint) -> None:
         try:
             self.library = load_library(
-                self.content_dir, previous=self.library, cache=cache_from_settings(), fingerprint=fingerprint
+                self.content_dir,
+                previous=self.library,
+                cache=cache_from_settings(),
+                fingerprint=fingerprint,
+                language=self.language,
             )
         except Exception:
             # Per-file faults are caught inside; this is the folder itself failing. Keep serving what we had.
             logger.exception("content: could not read %s; serving the articles loaded before", self.content_dir)
             if self.library is None:
-                self.library = Library([], [])
+                self.library = Library([], [], language=self.language)
             return
         self.log_loaded()
 
@@ -342,14 +375,14 @@ class _LibraryHolder:
         logger.info("content: loaded %d articles from %s", len(self.library.articles), self.content_dir)
 
 
-_holder: _LibraryHolder | None = None
+_holders: dict[str, _LibraryHolder] = {}
 
 
-def get_library() -> Library:
-    """The current Library for settings.CONTENT_DIR."""
-    global _holder
+def get_library(language: str | None = None) -> Library:
+    """The current Library of one edition (by default the active language's) in settings.CONTENT_DIR."""
+    language = language or current_language()
     configured = settings.CONTENT_DIR
-    holder = _holder
+    holder = _holders.get(language)
     if holder is None or holder.configured != configured:
-        holder = _holder = _LibraryHolder(configured)
+        holder = _holders[language] = _LibraryHolder(configured, language)
     return holder.get(settings.CONTENT_CHECK_INTERVAL)

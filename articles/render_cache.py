@@ -34,6 +34,9 @@ from pathlib import Path
 import bleach
 import markdown
 from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from articles import frontmatter, glossary, html_text, rendering, sanitizer
 from articles.frontmatter import SourceFile
@@ -69,10 +72,19 @@ def static_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def shared_inputs(terms: tuple[Term, ...]) -> str:
-    """What every render of one load shares: the renderer, the glossary and the static files."""
+def shared_inputs(terms: tuple[Term, ...], language: str) -> str:
+    """What every render of one load shares: the renderer, the glossary, the static files, and the
+    language's addresses and words (its URL paths and message catalogue)."""
     glossary_digest = hashlib.blake2b(repr(terms).encode(), digest_size=16).hexdigest()
-    return f"{renderer_version()}:{glossary_digest}:{static_fingerprint()}"
+    return f"{renderer_version()}:{glossary_digest}:{static_fingerprint()}:{language_inputs(language)}"
+
+
+@cache
+def language_inputs(language: str) -> str:
+    """A render's links and words in `language`: an article address and the footnote title."""
+    with translation.override(language):
+        words = f"{reverse('articles:detail', args=['x'])} {reverse('articles:glossary')} {gettext('Back to the text')}"
+    return hashlib.blake2b(words.encode(), digest_size=8).hexdigest()
 
 
 def entry_key(shared: str, path: Path, data: bytes) -> str:

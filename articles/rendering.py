@@ -21,6 +21,7 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import reverse
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
@@ -39,7 +40,11 @@ ALIGN_STYLE = re.compile(r"text-align:\s*(left|right|center)")
 WORDS_PER_MINUTE = 200
 
 MARKDOWN_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "tables", "toc", "sane_lists"]
-MARKDOWN_CONFIG = {"toc": {"toc_depth": "2-3"}, "footnotes": {"BACKLINK_TITLE": "Back to the text"}}
+
+
+def markdown_config() -> dict:
+    """python-markdown's settings; the footnote link's title is in the active language."""
+    return {"toc": {"toc_depth": "2-3"}, "footnotes": {"BACKLINK_TITLE": gettext("Back to the text")}}
 
 
 @dataclass(frozen=True)
@@ -139,7 +144,7 @@ def render_body(
     embeds = EmbedExtension(state.report)
     md = markdown.Markdown(
         extensions=[*MARKDOWN_EXTENSIONS, _ContractExtension(state), embeds],
-        extension_configs=MARKDOWN_CONFIG,
+        extension_configs=markdown_config(),
         output_format="html",
     )
     raw_html = md.convert(body)

@@ -1,20 +1,19 @@
-from django.contrib.sitemaps.views import sitemap
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
-from articles import feeds, sitemaps, staff_views, views
+from articles import feeds, staff_views, views
 
 app_name = "articles"
 
+# Paths are translated (locale/es): /es/articulos/<slug>/, /es/temas/<topic>/ ...
 urlpatterns = [
     path("", views.home, name="home"),
-    path("articles/", views.article_list, name="list"),
-    path("articles/<slug:slug>/", views.article_detail, name="detail"),
-    path("topics/<slug:topic>/", views.topic_detail, name="topic"),
-    path("tags/<str:tag>/", views.tag_detail, name="tag"),
-    path("glossary/", views.glossary, name="glossary"),
-    path("search/", views.search, name="search"),
+    path(_("articles/"), views.article_list, name="list"),
+    path(_("articles/<slug:slug>/"), views.article_detail, name="detail"),
+    path(_("topics/<slug:topic>/"), views.topic_detail, name="topic"),
+    path(_("tags/<str:tag>/"), views.tag_detail, name="tag"),
+    path(_("glossary/"), views.glossary, name="glossary"),
+    path(_("search/"), views.search, name="search"),
     path("feed/", feeds.ArticleFeed(), name="feed"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
-    path("robots.txt", sitemaps.robots_txt, name="robots"),
     path("staff/reviews/", staff_views.review_report, name="staff-reviews"),
 ]

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from django.conf import settings
 
+from core.languages import LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE
+
 NECESSARY = "necessary"
 PREFERENCES = "preferences"
 STATISTICS = "statistics"
@@ -104,6 +106,12 @@ def cookies() -> tuple[CookieInfo, ...]:
             PREFERENCES,
             "Remembers your theme and text size.",
             _days(settings.CONSENT_COOKIE_AGE),
+        ),
+        CookieInfo(
+            LANGUAGE_COOKIE,
+            PREFERENCES,
+            "Remembers whether you last read the site in English or Spanish, so the home page opens in that language.",
+            _days(LANGUAGE_COOKIE_MAX_AGE),
         ),
         CookieInfo(
             VISITOR_COOKIE,

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from consent import views
 
@@ -6,6 +7,6 @@ app_name = "consent"
 
 urlpatterns = [
     path("cookies/", views.cookie_settings, name="settings"),
-    path("cookies/choose/", views.choose, name="choose"),
-    path("preferences/", views.reading_preferences, name="preferences"),
+    path(_("cookies/choose/"), views.choose, name="choose"),
+    path(_("preferences/"), views.reading_preferences, name="preferences"),
 ]

@@ -71,6 +71,9 @@ MIDDLEWARE = [
     "operations.cache_policy.CachePolicyMiddleware",
     # Above every middleware that sets cookies, so it filters their Set-Cookie headers last.
     "consent.middleware.ConsentMiddleware",
+    # Below consent, which removes its language cookie unless preferences are allowed; above anything
+    # that renders or resolves a URL, since the translated URL patterns need the page's language.
+    "core.languages.LanguageFromPathMiddleware",
     # Below consent, whose request.consent it reads, and below CSP, which reads the frame-src it adds.
     "embeds.middleware.ExternalMediaFramesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -159,9 +162,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# Two editions: English at the root, Spanish under /es/ (core/languages.py). The language of a page
+# comes from its address alone, never from Accept-Language, so every URL has one cacheable answer.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
-USE_I18N = False
+USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"

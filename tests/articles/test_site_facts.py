@@ -7,7 +7,7 @@ import re
 
 import pytest
 from django.test import Client
-from django.urls import include, path
+from django.urls import path
 
 from ketamine_site import urls as site_urls
 
@@ -18,7 +18,7 @@ def raise_error(request):
     raise RuntimeError("boom")
 
 
-urlpatterns = [path("boom/500", raise_error), path("", include(site_urls))]
+urlpatterns = [path("boom/500", raise_error), *site_urls.urlpatterns]
 
 
 def assert_frame(html: str, name: str, crisis_url: str) -> None:

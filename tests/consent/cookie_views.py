@@ -1,7 +1,9 @@
 """Views that misbehave on purpose: each tries to set a cookie the visitor may not have allowed."""
 
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
+
+from ketamine_site import urls as site_urls
 
 
 def sets_statistics_cookie(request):
@@ -29,5 +31,5 @@ urlpatterns = [
     path("test/statistics-cookie/", sets_statistics_cookie),
     path("test/unregistered-cookie/", sets_unregistered_cookie),
     path("test/delete-then-set/", deletes_one_cookie_then_sets_others),
-    path("", include("ketamine_site.urls")),
+    *site_urls.urlpatterns,
 ]

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.test import Client
-from django.urls import include, path
+from django.urls import path
 
 from ketamine_site import urls as site_urls
 
@@ -31,7 +31,7 @@ urlpatterns = [
     path("boom/403", raise_permission_denied),
     path("boom/400", raise_suspicious),
     path("boom/500", raise_error),
-    path("", include(site_urls)),
+    *site_urls.urlpatterns,
 ]
 
 

@@ -1,0 +1,62 @@
+"""
+The site's editions: English at the root, Spanish under `/es/` (settings.LANGUAGES).
+
+A page's language comes from its address alone. Django's LocaleMiddleware would also consult the
+`Accept-Language` header and a cookie, and add `Vary: Accept-Language` to every English page, which
+splits shared caches and can switch a visitor's language without their asking. Here `/es/...` is
+Spanish and everything else is English, for everyone.
+
+A visitor who allows preference cookies has their last language remembered in the `language`
+cookie (the consent middleware, above this one, drops it for everyone else): the home page at `/`
+then takes them to their edition's home page. Nothing else redirects.
+"""
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language_from_path
+
+LANGUAGE_COOKIE = "language"
+LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
+# og:locale and JSON-LD name a region too: the site is written for readers in the US.
+LOCALES = {"en": "en_US", "es": "es_US"}
+
+
+def language_codes() -> list[str]:
+    return [code for code, _ in settings.LANGUAGES]
+
+
+def other_languages(language: str) -> list[str]:
+    return [code for code in language_codes() if code != language]
+
+
+def current_language() -> str:
+    """The active edition's code ('en' or 'es'), whatever regional form Django reports."""
+    active = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return active if active in language_codes() else settings.LANGUAGE_CODE
+
+
+class LanguageFromPathMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        remembered = request.COOKIES.get(LANGUAGE_COOKIE)
+        if request.path_info == "/" and remembered in other_languages(settings.LANGUAGE_CODE):
+            with translation.override(remembered):
+                return HttpResponseRedirect(reverse("articles:home"))
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        # No cookie means the default language, so most visitors never get one. Only a visitor who
+        # already holds cookies can have allowed preferences; the consent middleware removes this
+        # cookie unless they did.
+        if request.COOKIES and (remembered or settings.LANGUAGE_CODE) != language and response.status_code == 200:
+            if language == settings.LANGUAGE_CODE:
+                response.delete_cookie(LANGUAGE_COOKIE, samesite="Lax")
+            else:
+                response.set_cookie(LANGUAGE_COOKIE, language, max_age=LANGUAGE_COOKIE_MAX_AGE, samesite="Lax")
+        return response
