@@ -7,7 +7,7 @@ from pathlib import Path
 from articles.frontmatter import read_content_file
 from articles.library import Article, Library
 from articles.problems import WARNING, ContentError, Problem
-from articles.search import index_for, stem
+from articles.search import index_for
 
 # The "Questions people ask" page: every question on it must link to the section that answers it.
 QUESTIONS_PAGE = "questions-people-ask"
@@ -31,12 +31,12 @@ def review_problems(library: Library, today: date) -> list[Problem]:
 
 def synonym_problems(library: Library) -> list[Problem]:
     """An error for every synonym that points to a word no article uses: it would match nothing."""
-    vocabulary = index_for(library).idf
+    index = index_for(library)
     return [
         Problem(synonym.path, synonym.line, f"'{word}' (for '{synonym.typed}') is not a word any article uses")
         for synonym in library.synonyms
         for word in synonym.article_words
-        if stem(word) not in vocabulary
+        if index.analyzer.term(word) not in index.idf
     ]
 
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from articles.topics import TOPICS
+from articles.translations import article_url
 from articles.views import SEARCH_QUERY_MAX
 
 
@@ -11,7 +12,7 @@ def site_facts() -> dict:
         "nav_topics": TOPICS,
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
-        "crisis_help_slug": settings.CRISIS_HELP_SLUG,
+        "crisis_help_url": article_url(settings.CRISIS_HELP_SLUG),
         "search_query_max": SEARCH_QUERY_MAX,
     }
 

@@ -10,9 +10,13 @@ more than one in a heading, a heading more than the summary, the summary more th
 
 import math
 import re
+import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+
+import snowballstemmer
 
 from articles.library import Article, Library
 from articles.snapshots import PerSnapshot
@@ -65,6 +69,69 @@ def stem(word: str) -> str:
     return word
 
 
+def fold_accents(word: str) -> str:
+    """ "depresión" -> "depresion": readers often type without accents (and ñ as n)."""
+    return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """How one language's text becomes index terms: its words, its stop words, its stemmer."""
+
+    word_pattern: re.Pattern
+    stop_words: frozenset[str]
+    stemmer: Callable[[str], str]
+    fold: Callable[[str], str] = str
+
+    def words(self, text: str) -> list[str]:
+        """The words of `text` as written (lower-cased): what highlighting looks for."""
+        return self.word_pattern.findall(text.lower())
+
+    def is_stop_word(self, word: str) -> bool:
+        return self.fold(word) in self.stop_words
+
+    def term(self, word: str) -> str:
+        return self.stemmer(self.fold(word))
+
+
+SPANISH_STOP_WORDS = frozenset(
+    [
+        "a",
+        "al",
+        "como",
+        "con",
+        "de",
+        "del",
+        "el",
+        "en",
+        "es",
+        "esta",
+        "este",
+        "la",
+        "las",
+        "lo",
+        "los",
+        "o",
+        "para",
+        "por",
+        "que",
+        "se",
+        "su",
+        "sus",
+        "un",
+        "una",
+        "uno",
+        "y",
+    ]
+)
+ENGLISH = Analyzer(WORD, STOP_WORDS, stem)
+# Snowball's Spanish stemmer, on accent-folded words so "depresion" and "depresiones" meet "depresión".
+SPANISH = Analyzer(
+    re.compile(r"[^\W_]+"), SPANISH_STOP_WORDS, snowballstemmer.stemmer("spanish").stemWord, fold_accents
+)
+ANALYZERS = {"en": ENGLISH, "es": SPANISH}
+
+
 def deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -85,7 +152,8 @@ class Result:
 class SearchIndex:
     """An inverted index: for each term, the articles holding it and how much the match is worth."""
 
-    def __init__(self, articles: tuple[Article, ...], synonyms: tuple[Synonym, ...] = ()):
+    def __init__(self, articles: tuple[Article, ...], synonyms: tuple[Synonym, ...] = (), analyzer: Analyzer = ENGLISH):
+        self.analyzer = analyzer
         self.synonyms = {synonym.typed_words: synonym for synonym in synonyms}
         self.longest_typed = max((len(words) for words in self.synonyms), default=1)
         self.postings: dict[str, dict[str, float]] = defaultdict(dict)
@@ -93,7 +161,7 @@ class SearchIndex:
         # Snippets come from running prose only: no headings, table cells or citation numbers.
         self.prose = {article.slug: " ".join(article.rendered.prose_blocks) for article in articles}
         self.title_terms = {
-            article.slug: {stem(word) for word in WORD.findall(article.title.lower())} for article in articles
+            article.slug: {analyzer.term(word) for word in analyzer.words(article.title)} for article in articles
         }
         average_words = sum(article.rendered.word_count for article in articles) / max(1, len(articles))
         for article in articles:
@@ -109,9 +177,9 @@ class SearchIndex:
             }
             for name, text in fields.items():
                 counts: Counter = Counter()
-                for word in WORD.findall(text.lower()):
-                    if word not in STOP_WORDS:
-                        term = stem(word)
+                for word in analyzer.words(text):
+                    if not analyzer.is_stop_word(word):
+                        term = analyzer.term(word)
                         counts[term] += 1
                         self.surface_forms[term].add(word)
                 for term, count in counts.items():
@@ -143,7 +211,7 @@ class SearchIndex:
 
         A word (or phrase, longest first) from the editors' synonyms also matches its article words,
         a little below the word itself, so "esketamine vs ketamine" finds "compared"."""
-        words = WORD.findall(query.lower())
+        words = [self.analyzer.fold(word) for word in self.analyzer.words(query)]
         units: dict[tuple, dict[str, float]] = {}
         position = 0
         while position < len(words):
@@ -153,13 +221,13 @@ class SearchIndex:
                     break
             else:
                 length, synonym = 1, None
-            typed = [word for word in words[position : position + length] if word not in STOP_WORDS]
+            typed = [word for word in words[position : position + length] if not self.analyzer.is_stop_word(word)]
             position += length
             alternatives: dict[str, float] = {}
             for word in typed:
-                alternatives.update(self.expand(stem(word)))
+                alternatives.update(self.expand(self.analyzer.term(word)))
             for word in synonym.article_words if synonym else ():
-                for term, weight in self.expand(stem(word)).items():
+                for term, weight in self.expand(self.analyzer.term(word)).items():
                     alternatives[term] = max(alternatives.get(term, 0.0), weight * SYNONYM_WEIGHT)
             if typed or alternatives:
                 units.setdefault(tuple(sorted(alternatives.items())), alternatives)
@@ -191,7 +259,9 @@ class SearchIndex:
         return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE) if forms else None
 
 
-index_for = PerSnapshot(lambda library: SearchIndex(library.articles, library.synonyms))
+index_for = PerSnapshot(
+    lambda library: SearchIndex(library.articles, library.synonyms, ANALYZERS.get(library.language, ENGLISH))
+)
 
 
 def search(library: Library, query: str, today: date) -> list[Result]:

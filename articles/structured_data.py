@@ -3,6 +3,7 @@
 from django.conf import settings
 
 from articles.library import Article
+from core.languages import LOCALES
 
 PATIENT_AUDIENCE = {"@type": "MedicalAudience", "audienceType": "Patient"}
 US_SCHEDULE_III = {
@@ -35,13 +36,13 @@ def medical_web_page(article: Article) -> dict:
         "headline": metadata.title,
         "description": metadata.summary,
         "url": settings.SITE_URL + article.url,
-        "inLanguage": "en-US",
+        "inLanguage": LOCALES[article.language].replace("_", "-"),
         "datePublished": metadata.published.isoformat(),
         "dateModified": metadata.updated.isoformat(),
         "lastReviewed": (metadata.reviewed or metadata.updated).isoformat(),
         "audience": PATIENT_AUDIENCE,
         "about": [KETAMINE, ESKETAMINE],
-        "publisher": {"@type": "Organization", "name": settings.SITE_NAME, "url": settings.SITE_URL + "/"},
+        "publisher": {"@type": "Organization", "name": str(settings.SITE_NAME), "url": settings.SITE_URL + "/"},
         "citation": [reference.citation for reference in article.rendered.references],
     }
     if metadata.reviewer:

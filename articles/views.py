@@ -1,5 +1,6 @@
 """Thin HTTP layer over the Library: look up, check visibility, render."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,6 +14,8 @@ from articles.sanitizer import json_ld
 from articles.search import search as search_library
 from articles.structured_data import medical_web_page
 from articles.topics import TOPICS_BY_SLUG
+from articles.translations import alternates_of, counterpart, is_out_of_date
+from core.languages import current_language
 
 
 @require_safe
@@ -48,7 +51,9 @@ def tag_detail(request, tag):
     articles = get_library().public_with_tag(tag, timezone.localdate())
     if not articles:
         raise Http404("No articles with this tag")
-    return render(request, "articles/tag_detail.html", {"tag": tag, "articles": articles})
+    # Each edition has its own tags: this page has no counterpart.
+    context = {"tag": tag, "articles": articles, "alternates": {current_language(): request.path}}
+    return render(request, "articles/tag_detail.html", context)
 
 
 @require_safe
@@ -59,7 +64,7 @@ def article_detail(request, slug):
     if article is None:
         if slug in library.aliases:
             return HttpResponsePermanentRedirect(library.get(library.aliases[slug]).url)
-        raise Http404("No such article")
+        return _not_in_this_language(request, slug)
     today = timezone.localdate()
     is_preview = not article.is_public(today)
     # Drafts and scheduled articles exist only for editors, who see them with a preview banner.
@@ -74,8 +79,21 @@ def article_detail(request, slug):
         "previous": previous,
         "following": following,
         "structured_data": json_ld(medical_web_page(article)),
+        "alternates": alternates_of(article),
+        "translation_out_of_date": is_out_of_date(article),
     }
     return render(request, "articles/article_detail.html", context)
+
+
+def _not_in_this_language(request, slug):
+    """An English slug under /es/: the Spanish page if there is one, else a 404 that links the English."""
+    original = get_library(settings.LANGUAGE_CODE).get(slug)
+    if original is None or original.language == current_language() or not original.is_public(timezone.localdate()):
+        raise Http404("No such article")
+    translated = counterpart(original, current_language())
+    if translated is not None:
+        return HttpResponsePermanentRedirect(translated.url)
+    return render(request, "articles/not_translated.html", {"original": original}, status=404)
 
 
 SEARCH_QUERY_MAX = 200

@@ -12,6 +12,8 @@ from django import db, forms
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from clinics import validators
 from clinics.antiabuse import TokenProblem, form_token_check
@@ -24,14 +26,18 @@ from core import validators as text_validators
 FREE_TEXT_FIELDS = ("name", "location", "country")
 
 TOKEN_MESSAGES = {
-    TokenProblem.MISSING: "Something went wrong with this form. Check your answers and send it again.",
-    TokenProblem.TOO_FAST: "That was quicker than we expected. Check your answers, then send the form again.",
-    TokenProblem.EXPIRED: "This form was open for a long time, so for your safety we did not send it. "
-    "Your answers are still here: check them and send the form again.",
-    TokenProblem.REPLAYED: "We have already received this form. If you meant to send another request, "
-    "check your answers and send it again.",
+    TokenProblem.MISSING: _("Something went wrong with this form. Check your answers and send it again."),
+    TokenProblem.TOO_FAST: _("That was quicker than we expected. Check your answers, then send the form again."),
+    TokenProblem.EXPIRED: _(
+        "This form was open for a long time, so for your safety we did not send it. "
+        "Your answers are still here: check them and send the form again."
+    ),
+    TokenProblem.REPLAYED: _(
+        "We have already received this form. If you meant to send another request, "
+        "check your answers and send it again."
+    ),
 }
-HONEYPOT_MESSAGE = (
+HONEYPOT_MESSAGE = _(
     "We could not send your request. If you filled in the box marked 'Leave this box empty', clear it and try again."
 )
 
@@ -66,16 +72,16 @@ class MultilineField(forms.CharField):
 
 class InquiryForm(forms.ModelForm):
     is_adult = forms.BooleanField(
-        label="I am 18 or older",
-        error_messages={"required": "Confirm that you are 18 or older"},
+        label=_("I am 18 or older"),
+        error_messages={"required": _("Confirm that you are 18 or older")},
     )
     consent_to_contact = forms.BooleanField(
-        label="I agree to be contacted about this request",
-        error_messages={"required": "Agree to be contacted about this request, or we cannot pass it on"},
+        label=_("I agree to be contacted about this request"),
+        error_messages={"required": _("Agree to be contacted about this request, or we cannot pass it on")},
     )
     # Hidden from people by CSS; scripts that fill in every box fill this one too.
     homepage = forms.CharField(
-        label="Leave this box empty",
+        label=_("Leave this box empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
@@ -87,21 +93,26 @@ class InquiryForm(forms.ModelForm):
         fields = list(VISITOR_FIELDS)
         field_classes = {"message": MultilineField}
         labels = {
-            "name": "Your name",
-            "email": "Email address",
-            "phone": "Phone number (optional)",
-            "preferred_contact": "How should a clinic contact you?",
-            "location": "Postal code or city",
-            "us_state": "US state (optional)",
-            "country": "Country",
-            "topic": "What is your inquiry about?",
-            "message": "Anything else a clinic should know (optional)",
+            "name": _("Your name"),
+            "email": _("Email address"),
+            "phone": _("Phone number (optional)"),
+            "preferred_contact": _("How should a clinic contact you?"),
+            "location": _("Postal code or city"),
+            "us_state": _("US state (optional)"),
+            "country": _("Country"),
+            "topic": _("What is your inquiry about?"),
+            "message": _("Anything else a clinic should know (optional)"),
         }
         help_texts = {
-            "email": "We use this only to reply about this request.",
-            "phone": "Include the country code if you are outside the US.",
-            "message": f"Please do not include medical details such as diagnoses, medicines or treatment history: "
-            f"a clinician will ask about these in private. At most {MESSAGE_MAX:,} characters.",
+            "email": _("We use this only to reply about this request."),
+            "phone": _("Include the country code if you are outside the US."),
+            "message": format_lazy(
+                _(
+                    "Please do not include medical details such as diagnoses, medicines or treatment history: "
+                    "a clinician will ask about these in private. At most {limit} characters."
+                ),
+                limit=f"{MESSAGE_MAX:,}",
+            ),
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
@@ -117,33 +128,37 @@ class InquiryForm(forms.ModelForm):
         # Django fills in %(limit_value)d from the model field's max_length, so the limit is written once.
         error_messages = {
             "name": {
-                "required": "Enter your name",
-                "max_length": "Your name must be %(limit_value)d characters or fewer",
+                "required": _("Enter your name"),
+                "max_length": _("Your name must be %(limit_value)d characters or fewer"),
             },
             "email": {
-                "required": "Enter your email address",
-                "invalid": "Enter an email address in the correct format, like name@example.com",
-                "max_length": "Your email address must be %(limit_value)d characters or fewer",
+                "required": _("Enter your email address"),
+                "invalid": _("Enter an email address in the correct format, like name@example.com"),
+                "max_length": _("Your email address must be %(limit_value)d characters or fewer"),
             },
-            "phone": {"max_length": "Your phone number must be %(limit_value)d characters or fewer"},
+            "phone": {"max_length": _("Your phone number must be %(limit_value)d characters or fewer")},
             "preferred_contact": {
-                "required": "Select how a clinic should contact you",
-                "invalid_choice": "Select how a clinic should contact you",
+                "required": _("Select how a clinic should contact you"),
+                "invalid_choice": _("Select how a clinic should contact you"),
             },
             "location": {
-                "required": "Enter your postal code or city",
-                "max_length": "Your postal code or city must be %(limit_value)d characters or fewer",
+                "required": _("Enter your postal code or city"),
+                "max_length": _("Your postal code or city must be %(limit_value)d characters or fewer"),
             },
-            "us_state": {"invalid_choice": "Select a US state from the list, or leave it blank"},
+            "us_state": {"invalid_choice": _("Select a US state from the list, or leave it blank")},
             "country": {
-                "required": "Enter your country",
-                "max_length": "Your country must be %(limit_value)d characters or fewer",
+                "required": _("Enter your country"),
+                "max_length": _("Your country must be %(limit_value)d characters or fewer"),
             },
             "topic": {
-                "required": "Select what your inquiry is about",
-                "invalid_choice": "Select what your inquiry is about",
+                "required": _("Select what your inquiry is about"),
+                "invalid_choice": _("Select what your inquiry is about"),
             },
-            "message": {"max_length": f"Your message must be {MESSAGE_MAX:,} characters or fewer"},
+            "message": {
+                "max_length": format_lazy(
+                    _("Your message must be {limit} characters or fewer"), limit=f"{MESSAGE_MAX:,}"
+                )
+            },
         }
 
     def __init__(self, *args, **kwargs):
@@ -153,13 +168,13 @@ class InquiryForm(forms.ModelForm):
         self.fields["phone"].validators.append(validators.validate_phone)
         self.fields["message"].validators.append(text_validators.reject_control_characters_multiline)
         self.fields["us_state"].choices = [
-            ("", "Not in the US, or prefer not to say"),
+            ("", _("Not in the US, or prefer not to say")),
             *self.fields["us_state"].choices[1:],
         ]
         # The topic radios list only real answers (Django would add an empty "---------" one).
         self.fields["topic"].choices = Inquiry._meta.get_field("topic").choices
         self.fields["consent_to_contact"].help_text = format_html(
-            'Only clinic staff see your details, and only to answer this request. <a href="{}">Privacy notice</a>.',
+            _('Only clinic staff see your details, and only to answer this request. <a href="{}">Privacy notice</a>.'),
             reverse("clinics:privacy"),
         )
 
@@ -173,7 +188,7 @@ class InquiryForm(forms.ModelForm):
             and not cleaned.get("phone")
             and "phone" not in self.errors
         ):
-            self.add_error("phone", "Enter a phone number, or choose email as the way to contact you")
+            self.add_error("phone", _("Enter a phone number, or choose email as the way to contact you"))
         if cleaned.get("homepage"):
             raise forms.ValidationError(HONEYPOT_MESSAGE, code="honeypot")
         check = form_token_check(cleaned.get("form_token", ""))

@@ -7,6 +7,7 @@ seen only by clinic staff in the admin.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 NAME_MAX = 100
 EMAIL_MAX = 254
@@ -33,17 +34,17 @@ VISITOR_FIELDS = (
 
 
 class Topic(models.TextChoices):
-    DEPRESSION = "depression", "Depression"
-    TREATMENT_RESISTANT_DEPRESSION = "trd", "Treatment-resistant depression"
-    PTSD = "ptsd", "PTSD (post-traumatic stress disorder)"
-    ANXIETY = "anxiety", "Anxiety"
-    CHRONIC_PAIN = "chronic_pain", "Chronic pain"
-    OTHER = "other", "Something else"
+    DEPRESSION = "depression", _("Depression")
+    TREATMENT_RESISTANT_DEPRESSION = "trd", _("Treatment-resistant depression")
+    PTSD = "ptsd", _("PTSD (post-traumatic stress disorder)")
+    ANXIETY = "anxiety", _("Anxiety")
+    CHRONIC_PAIN = "chronic_pain", _("Chronic pain")
+    OTHER = "other", _("Something else")
 
 
 class ContactMethod(models.TextChoices):
-    EMAIL = "email", "Email"
-    PHONE = "phone", "Phone"
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone")
 
 
 class Status(models.TextChoices):

@@ -1,7 +1,10 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from consent.preferences import THEMES, Preferences
 from consent.registry import CATEGORIES
+
+THEME_LABELS = {"auto": _("Automatic (as your device)"), "light": _("Light"), "dark": _("Dark")}
 
 
 class ConsentSettingsForm(forms.Form):
@@ -12,7 +15,7 @@ class ConsentSettingsForm(forms.Form):
         for category in CATEGORIES:
             if not category.always_on:
                 self.fields[category.key] = forms.BooleanField(
-                    required=False, initial=category.key in accepted, label=f"Allow {category.title.lower()} cookies"
+                    required=False, initial=category.key in accepted, label=category.switch_label
                 )
 
     def accepted(self) -> set[str]:
@@ -21,13 +24,13 @@ class ConsentSettingsForm(forms.Form):
 
 class PreferencesForm(forms.Form):
     theme = forms.ChoiceField(
-        choices=[(theme, theme.capitalize() if theme != "auto" else "Automatic (as your device)") for theme in THEMES],
+        choices=[(theme, THEME_LABELS[theme]) for theme in THEMES],
         widget=forms.RadioSelect,
-        label="Theme",
+        label=_("Theme"),
     )
-    large_text = forms.BooleanField(required=False, label="Larger text")
+    large_text = forms.BooleanField(required=False, label=_("Larger text"))
     remember = forms.BooleanField(
-        required=False, label="Remember these settings in a preferences cookie (turns on preference cookies)"
+        required=False, label=_("Remember these settings in a preferences cookie (turns on preference cookies)")
     )
 
     def __init__(self, *args, needs_consent: bool, **kwargs):
@@ -40,8 +43,10 @@ class PreferencesForm(forms.Form):
         cleaned = super().clean()
         if self.needs_consent and not cleaned.get("remember"):
             raise forms.ValidationError(
-                "We can only apply reading preferences by remembering them in a cookie. Tick the box to allow "
-                "that, or leave the page as it is."
+                _(
+                    "We can only apply reading preferences by remembering them in a cookie. Tick the box to allow "
+                    "that, or leave the page as it is."
+                )
             )
         return cleaned
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.languages import LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE
 
@@ -29,6 +31,7 @@ class Category:
     key: str
     title: str
     description: str
+    switch_label: str = ""  # the settings form's checkbox, for a category the visitor can switch
     always_on: bool = False
 
 
@@ -43,27 +46,34 @@ class CookieInfo:
 CATEGORIES = (
     Category(
         NECESSARY,
-        "Necessary",
-        "Keep the site working and secure and remember your cookie choice. They cannot be switched off.",
+        _("Necessary"),
+        _("Keep the site working and secure and remember your cookie choice. They cannot be switched off."),
         always_on=True,
     ),
     Category(
         PREFERENCES,
-        "Preferences",
-        "Remember the reading preferences you set (larger text; light, dark or automatic theme) across visits.",
+        _("Preferences"),
+        _("Remember the reading preferences you set (larger text; light, dark or automatic theme) across visits."),
+        _("Allow preferences cookies"),
     ),
     Category(
         STATISTICS,
-        "Statistics",
-        "Let us count how many different people read each article per day, in our own database. Without this we "
-        "only count page views, with no cookie. No third-party service is involved.",
+        _("Statistics"),
+        _(
+            "Let us count how many different people read each article per day, in our own database. Without this we "
+            "only count page views, with no cookie. No third-party service is involved."
+        ),
+        _("Allow statistics cookies"),
     ),
     Category(
         EXTERNAL_MEDIA,
-        "External media",
-        "Show videos embedded from other sites (such as YouTube's privacy-enhanced mode) directly in the page. "
-        "Loading one sends your IP address and browser details to that site, which may set its own cookies under "
-        "its own policy. Without this, each video shows as a link you can follow.",
+        _("External media"),
+        _(
+            "Show videos embedded from other sites (such as YouTube's privacy-enhanced mode) directly in the page. "
+            "Loading one sends your IP address and browser details to that site, which may set its own cookies under "
+            "its own policy. Without this, each video shows as a link you can follow."
+        ),
+        _("Allow external media cookies"),
     ),
 )
 CATEGORIES_BY_KEY = {category.key: category for category in CATEGORIES}
@@ -71,7 +81,7 @@ CATEGORIES_BY_KEY = {category.key: category for category in CATEGORIES}
 
 def _days(seconds: int) -> str:
     days = round(seconds / 86400)
-    return f"{days} day{'s' if days != 1 else ''}"
+    return ngettext("%(days)d day", "%(days)d days", days) % {"days": days}
 
 
 def cookies() -> tuple[CookieInfo, ...]:
@@ -80,44 +90,44 @@ def cookies() -> tuple[CookieInfo, ...]:
         CookieInfo(
             CONSENT_COOKIE,
             NECESSARY,
-            "Remembers your cookie choices, the policy version you chose under, when, and a random consent id.",
+            _("Remembers your cookie choices, the policy version you chose under, when, and a random consent id."),
             _days(settings.CONSENT_COOKIE_AGE),
         ),
         CookieInfo(
             settings.CSRF_COOKIE_NAME,
             NECESSARY,
-            "Protects forms (such as the find-a-clinic form) against being sent from other sites.",
+            _("Protects forms (such as the find-a-clinic form) against being sent from other sites."),
             _days(settings.CSRF_COOKIE_AGE),
         ),
         CookieInfo(
             settings.SESSION_COOKIE_NAME,
             NECESSARY,
-            "Keeps staff signed in to the editing area. Readers do not get it.",
+            _("Keeps staff signed in to the editing area. Readers do not get it."),
             _days(settings.SESSION_COOKIE_AGE),
         ),
         CookieInfo(
             "messages",
             NECESSARY,
-            "Shows a one-time confirmation after an action in the staff area; removed once shown.",
-            "until shown",
+            _("Shows a one-time confirmation after an action in the staff area; removed once shown."),
+            _("until shown"),
         ),
         CookieInfo(
             PREFERENCES_COOKIE,
             PREFERENCES,
-            "Remembers your theme and text size.",
+            _("Remembers your theme and text size."),
             _days(settings.CONSENT_COOKIE_AGE),
         ),
         CookieInfo(
             LANGUAGE_COOKIE,
             PREFERENCES,
-            "Remembers whether you last read the site in English or Spanish, so the home page opens in that language.",
+            _("Remembers whether you last read the site in English or Spanish, so the home page opens in it."),
             _days(LANGUAGE_COOKIE_MAX_AGE),
         ),
         CookieInfo(
             VISITOR_COOKIE,
             STATISTICS,
-            "A random number that lets us count you once per article per day. It is not linked to anything else.",
-            "until the end of the day",
+            _("A random number that lets us count you once per article per day. It is not linked to anything else."),
+            _("until the end of the day"),
         ),
     )
 

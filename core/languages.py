@@ -13,9 +13,9 @@ then takes them to their edition's home page. Nothing else redirects.
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.translation import get_language_from_path
+from django.utils.translation import get_language_from_path, get_language_info, gettext
 
 LANGUAGE_COOKIE = "language"
 LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
@@ -37,6 +37,45 @@ def current_language() -> str:
     return active if active in language_codes() else settings.LANGUAGE_CODE
 
 
+def same_page_in(path: str, language: str) -> str | None:
+    """The address of this page in `language`, for pages whose address differs only by language
+    (a list, a topic, a form); None where the path names nothing there."""
+    translated = translate_url(path, language)
+    return translated if translated != path or get_language_from_path(path) == language else None
+
+
+def language_links(request) -> dict:
+    """The context processor (settings.TEMPLATES): this page in every language it exists in, by
+    default the same page under the other language's address. A view whose counterpart has another
+    address (an article) passes its own `alternates`, which replace these."""
+    language = current_language()
+    found = {code: same_page_in(request.path, code) for code in language_codes()}
+    return {
+        "alternates": {code: url for code, url in found.items() if url is not None},
+        "page_locale": LOCALES[language],
+        "other_editions": [
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "home": _home_in(code),
+                "home_label": _home_label_in(code),
+            }
+            for code in other_languages(language)
+        ],
+    }
+
+
+def _home_label_in(language: str) -> str:
+    """The switcher's words for another edition's home page, in that edition's language."""
+    with translation.override(language):
+        return gettext("Home page (English)")
+
+
+def _home_in(language: str) -> str:
+    with translation.override(language):
+        return reverse("articles:home")
+
+
 class LanguageFromPathMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -47,8 +86,7 @@ class LanguageFromPathMiddleware:
         request.LANGUAGE_CODE = language
         remembered = request.COOKIES.get(LANGUAGE_COOKIE)
         if request.path_info == "/" and remembered in other_languages(settings.LANGUAGE_CODE):
-            with translation.override(remembered):
-                return HttpResponseRedirect(reverse("articles:home"))
+            return HttpResponseRedirect(_home_in(remembered))
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         # No cookie means the default language, so most visitors never get one. Only a visitor who

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from articles.library import get_library
 from core.validators import reject_control_characters_multiline
@@ -9,12 +10,12 @@ from feedback.models import COMMENT_MAX, PageFeedback
 class FeedbackForm(forms.Form):
     article = forms.SlugField(max_length=PageFeedback._meta.get_field("article").max_length, widget=forms.HiddenInput)
     helpful = forms.ChoiceField(
-        choices=[("yes", "Yes"), ("no", "No")],
-        error_messages={"required": "Choose Yes or No.", "invalid_choice": "Choose Yes or No."},
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        error_messages={"required": _("Choose Yes or No."), "invalid_choice": _("Choose Yes or No.")},
     )
     comment = forms.CharField(
-        label="Tell us more (optional)",
-        help_text="Do not include your name, contact details or medical details. We cannot reply.",
+        label=_("Tell us more (optional)"),
+        help_text=_("Do not include your name, contact details or medical details. We cannot reply."),
         required=False,
         max_length=COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),  # Django adds maxlength from max_length
@@ -25,5 +26,5 @@ class FeedbackForm(forms.Form):
         slug = self.cleaned_data["article"]
         article = get_library().get(slug)
         if article is None or not article.is_public(timezone.localdate()):
-            raise forms.ValidationError("This page cannot take feedback.")
+            raise forms.ValidationError(_("This page cannot take feedback."))
         return article

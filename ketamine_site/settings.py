@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.utils.translation import gettext_lazy
 
 from ketamine_site.env import env_bool, env_int, env_list, env_path_prefix, env_required
 
@@ -102,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "articles.context_processors.site_navigation",
+                "core.languages.language_links",
             ],
         },
     },
@@ -187,7 +189,7 @@ STORAGES = {
 # The public address of the site, for canonical links, feeds, the sitemap and social previews.
 # Pages are memoized, so absolute URLs must not depend on the Host header of whoever came first.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-SITE_NAME = "Ketamine Therapy Guide"
+SITE_NAME = gettext_lazy("Ketamine Therapy Guide")  # translated on Spanish pages (locale/es)
 # The article every crisis link points to (the crisis bar, the footer, the find-a-clinic pages).
 CRISIS_HELP_SLUG = "crisis-help"
 

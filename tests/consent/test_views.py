@@ -107,7 +107,7 @@ def test_settings_page_lists_every_cookie_with_category_purpose_and_lifetime(cli
     html = client.get("/cookies/").content.decode()
     for cookie in cookies():
         assert f"<code>{cookie.name}</code>" in html
-        assert cookie.purpose in html and cookie.lifetime in html
+        assert str(cookie.purpose) in html and str(cookie.lifetime) in html
     assert "182 days" in html
     assert html.count('type="checkbox"') == 3 and " checked" not in html  # switches off by default
 
