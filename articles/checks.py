@@ -8,6 +8,7 @@ from articles.frontmatter import read_content_file
 from articles.library import Article, Library
 from articles.problems import WARNING, ContentError, Problem
 from articles.search import index_for
+from articles.translations import translation_problems, translations_by_original
 
 # The "Questions people ask" page: every question on it must link to the section that answers it.
 QUESTIONS_PAGE = "questions-people-ask"
@@ -42,7 +43,7 @@ def synonym_problems(library: Library) -> list[Problem]:
 
 def question_problems(library: Library) -> list[Problem]:
     """An error for every question on the questions page that does not link to an article section."""
-    page = library.get(QUESTIONS_PAGE)
+    page = library.get(QUESTIONS_PAGE) or translations_by_original(library).get(QUESTIONS_PAGE)
     return _unlinked_questions(page) if page is not None else []
 
 
@@ -68,6 +69,18 @@ def all_problems(library: Library, today: date, only: list[Path] | None = None) 
     found = [*library.problems, *review_problems(library, today), *synonym_problems(library)]
     problems = sorted([*found, *question_problems(library)])
     return [problem for problem in problems if is_within(problem.path, only)]
+
+
+def edition_problems(
+    libraries: dict[str, Library], original: str, today: date, only: list[Path] | None = None
+) -> list[Problem]:
+    """Every problem in every edition, and each translation checked against the `original` edition."""
+    problems = [problem for library in libraries.values() for problem in all_problems(library, today, only)]
+    for language, library in libraries.items():
+        if language != original:
+            found = translation_problems(libraries[original], library)
+            problems += [problem for problem in found if is_within(problem.path, only)]
+    return sorted(problems)
 
 
 def is_within(path: Path, only: list[Path] | None) -> bool:

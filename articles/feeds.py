@@ -7,8 +7,10 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
 
 from articles.library import get_library
+from core.languages import current_language
 
 FEED_SIZE = 30
 
@@ -21,15 +23,22 @@ class ArticleFeed(Feed):
     """Every address is absolute from SITE_URL: feeds are read far from the request's Host header."""
 
     feed_type = Atom1Feed
-    title = settings.SITE_NAME
-    subtitle = "New and updated articles about ketamine and esketamine treatment."
-    language = "en"
+
+    def title(self) -> str:
+        return str(settings.SITE_NAME)
+
+    def subtitle(self) -> str:
+        return gettext("New and updated articles about ketamine and esketamine treatment.")
+
+    def language(self) -> str:
+        """Each edition has its own feed (/feed/, /es/feed/) in its own language."""
+        return current_language()
 
     def link(self) -> str:
-        return settings.SITE_URL + "/"
+        return settings.SITE_URL + reverse("articles:home")
 
     def feed_guid(self) -> str:
-        return settings.SITE_URL + "/"
+        return settings.SITE_URL + reverse("articles:home")
 
     def feed_url(self) -> str:
         return settings.SITE_URL + reverse("articles:feed")
@@ -55,4 +64,4 @@ class ArticleFeed(Feed):
         return _as_datetime(article.metadata.updated)
 
     def item_categories(self, article) -> list[str]:
-        return [article.topic.title, *article.metadata.tags]
+        return [str(article.topic.title), *article.metadata.tags]

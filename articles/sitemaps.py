@@ -11,6 +11,8 @@ from django.views.decorators.http import require_safe
 
 from articles.library import get_library
 from articles.topics import TOPICS
+from articles.translations import counterpart, counterparts
+from core.languages import current_language
 
 
 class _SiteUrlSitemap(sitemaps.Sitemap):
@@ -24,33 +26,44 @@ class _SiteUrlSitemap(sitemaps.Sitemap):
 
 
 class ArticleSitemap(_SiteUrlSitemap):
+    """Every article in every language it is published in, each listing its translations
+    (xhtml:link alternates, x-default the English). Items are the English originals."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
     def items(self):
-        return get_library().public(timezone.localdate())
+        return get_library(settings.LANGUAGE_CODE).public(timezone.localdate())
 
-    def location(self, article) -> str:
-        return article.url
+    def get_languages_for_item(self, original) -> list[str]:
+        today = timezone.localdate()
+        return [language for language, article in counterparts(original).items() if article.is_public(today)]
 
-    def lastmod(self, article):
-        return article.metadata.updated
+    def location(self, original) -> str:
+        return counterpart(original, current_language()).url  # Django activates each language in turn
+
+    def lastmod(self, original):
+        return counterpart(original, current_language()).metadata.updated
 
 
 class SectionSitemap(_SiteUrlSitemap):
-    """The home page, the article list, the glossary and the topic pages."""
+    """The home page, the article list, the glossary and the topic pages, in every language."""
 
-    def items(self) -> list[tuple[str, bool]]:
-        # (address, whether it changes whenever any article does)
-        fixed = [
-            (reverse("articles:home"), True),
-            (reverse("articles:list"), True),
-            (reverse("articles:glossary"), False),
-        ]
-        return fixed + [(reverse("articles:topic", args=[topic.slug]), False) for topic in TOPICS]
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self) -> list[tuple[str, tuple, bool]]:
+        # (URL name, arguments, whether the page changes whenever any article does)
+        fixed = [("articles:home", (), True), ("articles:list", (), True), ("articles:glossary", (), False)]
+        return fixed + [("articles:topic", (topic.slug,), False) for topic in TOPICS]
 
     def location(self, item) -> str:
-        return item[0]
+        return reverse(item[0], args=item[1])  # in the language Django activated for this entry
 
     def lastmod(self, item):
-        if not item[1]:
+        if not item[2]:
             return None
         return max((article.metadata.updated for article in get_library().public(timezone.localdate())), default=None)
 

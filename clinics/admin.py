@@ -22,7 +22,15 @@ from core.admin import ReadOnlyAdmin
 
 logger = logging.getLogger(__name__)
 
-RECORD_FIELDS = ("reference", "created", "updated", "notified_at", "privacy_policy_version", "source_path")
+RECORD_FIELDS = (
+    "reference",
+    "created",
+    "updated",
+    "notified_at",
+    "privacy_policy_version",
+    "source_path",
+    "language",
+)
 
 
 class AssignedFilter(admin.SimpleListFilter):
@@ -42,8 +50,8 @@ class AssignedFilter(admin.SimpleListFilter):
 
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
-    list_display = ("reference", "created", "status", "topic", "place", "assigned_to")
-    list_filter = ("status", "topic", "created", AssignedFilter)
+    list_display = ("reference", "created", "status", "topic", "place", "language", "assigned_to")
+    list_filter = ("status", "topic", "language", "created", AssignedFilter)
     search_fields = ("reference", "name", "email", "phone", "location", "country")
     date_hierarchy = "created"
     list_select_related = ("assigned_to",)

@@ -33,6 +33,7 @@ COLUMNS = [
     ("US state", lambda inquiry: inquiry.us_state),
     ("country", lambda inquiry: inquiry.country),
     ("message", lambda inquiry: inquiry.message),
+    ("language", lambda inquiry: inquiry.get_language_display()),
     ("assigned to", lambda inquiry: inquiry.assigned_to.get_username() if inquiry.assigned_to else ""),
     (
         "contacted at",

@@ -92,6 +92,10 @@ class Inquiry(models.Model):
     consent_to_contact = models.BooleanField(default=False)
     privacy_policy_version = models.CharField(max_length=32)
     source_path = models.CharField("came from page", max_length=SOURCE_PATH_MAX, blank=True)
+    # The edition the visitor wrote from, so staff can answer a Spanish inquiry in Spanish.
+    language = models.CharField(
+        max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE, editable=False
+    )
     # The nonce of the form token that sent it: unique, so one loaded form is stored once (clinics.antiabuse).
     form_nonce = models.CharField(max_length=32, blank=True, editable=False)
 

@@ -29,7 +29,7 @@ def retry_delay(attempt: int) -> timedelta:
 
 @task()
 def inquiry_notify_staff(*, inquiry_id: int, admin_url: str, attempt: int = 1) -> str:
-    inquiry = Inquiry.objects.filter(pk=inquiry_id).only("reference", "notified_at").first()
+    inquiry = Inquiry.objects.filter(pk=inquiry_id).only("reference", "notified_at", "language").first()
     if inquiry is None:
         return "inquiry deleted before staff were told"
     if inquiry.notified_at is not None:
@@ -39,7 +39,9 @@ def inquiry_notify_staff(*, inquiry_id: int, admin_url: str, attempt: int = 1) -
         logger.info("New inquiry %s; CLINIC_NOTIFY_EMAILS is empty, so no e-mail was sent", inquiry.reference)
         return "no recipients"
     try:
-        inquiry_email_send(reference=inquiry.reference, admin_url=admin_url, recipients=recipients)
+        inquiry_email_send(
+            reference=inquiry.reference, admin_url=admin_url, recipients=recipients, language=inquiry.language
+        )
     except Exception:  # refused connection, timeout, bad credentials: all worth another try
         _retry_later(inquiry=inquiry, admin_url=admin_url, attempt=attempt)
         raise

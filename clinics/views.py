@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from clinics.antiabuse import form_token_issue
 from clinics.forms import InquiryForm, local_path
 from clinics.services import FormAlreadySentError, inquiry_create
+from core.languages import current_language
 from core.ratelimit import client_address, rate_limit_hit
 from core.unavailable import retry_later
 
@@ -55,7 +56,8 @@ def inquiry_form(request):
         return response
     try:
         # The staff e-mail's link starts from SITE_URL: the Host header is the visitor's to forge.
-        inquiry = inquiry_create(fields=form.inquiry_fields(), site_root=f"{settings.SITE_URL}/")
+        fields = {**form.inquiry_fields(), "language": current_language()}
+        inquiry = inquiry_create(fields=fields, site_root=f"{settings.SITE_URL}/")
     except FormAlreadySentError:
         form.add_replayed_error()
         return _render_form(request, form)

@@ -4,10 +4,11 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from articles.checks import all_problems
-from articles.library import load_library
+from articles.checks import edition_problems
+from articles.library import content_dir_for, load_library
 from articles.render_cache import cache_from_settings
 from core.commands import OneLineErrorsCommand
+from core.languages import language_codes
 
 
 class Command(OneLineErrorsCommand):
@@ -23,12 +24,18 @@ class Command(OneLineErrorsCommand):
             raise CommandError(f"no such file or folder: {', '.join(missing)}", returncode=2)
         # The whole folder is always loaded: links and duplicate slugs depend on the other files.
         # With the render cache, so a check before deploy also warms it for the servers (README).
-        library = load_library(content_dir, cache=cache_from_settings())
-        problems = all_problems(library, timezone.localdate(), only=paths)
+        libraries = {
+            language: load_library(
+                content_dir_for(content_dir, language), cache=cache_from_settings(), language=language
+            )
+            for language in language_codes()
+        }
+        problems = edition_problems(libraries, settings.LANGUAGE_CODE, timezone.localdate(), only=paths)
         for problem in problems:
             self.stdout.write(problem.format(relative_to=Path.cwd()))
         errors = sum(problem.is_error for problem in problems)
         warnings = len(problems) - errors
-        self.stdout.write(f"{len(library.articles)} articles loaded, {errors} errors, {warnings} warnings")
+        counts = " + ".join(f"{len(library.articles)} ({language})" for language, library in libraries.items())
+        self.stdout.write(f"{counts} articles loaded, {errors} errors, {warnings} warnings")
         if errors:
             raise SystemExit(1)
