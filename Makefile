@@ -34,8 +34,17 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
 
-## setup: .venv with the pinned requirements and a migrated SQLite database: what every README command needs.
-setup: $(VENV)/.runtime-installed
+# The Spanish interface: each committed .po compiled to the .mo Django reads (GNU gettext's msgfmt,
+# installed from Debian when run as root and missing).
+MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+%.mo: %.po
+	@command -v msgfmt >/dev/null || [ "$$(id -u)" != 0 ] || { apt-get update -q >/dev/null && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q gettext >/dev/null; }
+	msgfmt --check-format -o $@ $<
+
+## setup: .venv with the pinned requirements, the compiled messages and a migrated SQLite database:
+## what every README command needs.
+setup: $(VENV)/.runtime-installed $(MESSAGES)
 	$(MANAGE) migrate --noinput -v0
 
 ## run: setup, then serve http://127.0.0.1:8000 with DEBUG on, with the task worker beside the
