@@ -53,13 +53,15 @@ logconfig_dict = {
 
 
 def when_ready(server):
-    """Read every article in the master (after the app is loaded, before any worker forks), so no
-    reader waits for a worker's first load."""
+    """Read every article of every edition in the master (after the app is loaded, before any worker
+    forks), so no reader waits for a worker's first load."""
     import gc
 
     from articles.library import get_library
+    from core.languages import language_codes
 
-    get_library()
+    for language in language_codes():
+        get_library(language)
     # The loaded articles live as long as the process: move them out of the garbage collector's
     # sight, so no collection walks a thousand articles in the middle of a reader's request, and
     # forked workers do not copy pages the collector would otherwise touch.

@@ -30,8 +30,9 @@ class ArticleFeed(Feed):
     def subtitle(self) -> str:
         return gettext("New and updated articles about ketamine and esketamine treatment.")
 
+    @property
     def language(self) -> str:
-        """Each edition has its own feed (/feed/, /es/feed/) in its own language."""
+        """Each edition has its own feed (/feed/, /es/feed/) in its own language (Django reads the attribute)."""
         return current_language()
 
     def link(self) -> str:

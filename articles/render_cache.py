@@ -79,11 +79,17 @@ def shared_inputs(terms: tuple[Term, ...], language: str) -> str:
     return f"{renderer_version()}:{glossary_digest}:{static_fingerprint()}:{language_inputs(language)}"
 
 
+# Every message a render writes into the HTML (rendering.py): a new translation of one renders again.
+RENDERED_WORDS = ("Back to the text", "Reference %(number)d")
+
+
 @cache
 def language_inputs(language: str) -> str:
     """A render's links and words in `language`: an article address and the footnote title."""
     with translation.override(language):
-        words = f"{reverse('articles:detail', args=['x'])} {reverse('articles:glossary')} {gettext('Back to the text')}"
+        words = " ".join(
+            [reverse("articles:detail", args=["x"]), reverse("articles:glossary"), *map(gettext, RENDERED_WORDS)]
+        )
     return hashlib.blake2b(words.encode(), digest_size=8).hexdigest()
 
 

@@ -245,7 +245,12 @@ class _CitationProcessor(InlineProcessor):
         number = self.state.number_for(key)
         count = self.state.citation_counts[key] = self.state.citation_counts.get(key, 0) + 1
         link = etree.Element(
-            "a", {"href": f"#ref-{key}", "id": f"cite-{key}-{count}", "aria-label": f"Reference {number}"}
+            "a",
+            {
+                "href": f"#ref-{key}",
+                "id": f"cite-{key}-{count}",
+                "aria-label": gettext("Reference %(number)d") % {"number": number},
+            },
         )
         link.text = str(number)
         return link

@@ -15,7 +15,7 @@ import logging
 from consent import preferences as prefs
 from consent import state
 from consent.registry import CONSENT_COOKIE, NECESSARY, PREFERENCES_COOKIE, categories_by_name
-from core.page_variants import page_variant_set
+from core.page_variants import page_variant_set, preferences_allowed_set
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +69,7 @@ class ConsentMiddleware:
         request.consent = consent_read(request)
         request.preferences = preferences_read(request, request.consent)
         page_variant_set(request, page_variant(request.consent, request.preferences))
+        preferences_allowed_set(request, request.consent.allows_preferences)
         response = self.get_response(request)
         # A view that records a new choice replaces request.consent; enforce the newest one.
         self.enforce(request.consent, request.COOKIES, response)

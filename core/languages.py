@@ -17,6 +17,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language_from_path, get_language_info, gettext
 
+from core.page_variants import preferences_allowed
+
 LANGUAGE_COOKIE = "language"
 LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 # og:locale and JSON-LD name a region too: the site is written for readers in the US.
@@ -82,17 +84,24 @@ class LanguageFromPathMiddleware:
 
     def __call__(self, request):
         language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        remembered = request.COOKIES.get(LANGUAGE_COOKIE)
+        # Scoped to this request: whatever runs next in this thread sees the language it had before.
+        with translation.override(language):
+            return self.respond(request, language)
+
+    def respond(self, request, language: str):
+        remembered = request.COOKIES.get(LANGUAGE_COOKIE) if preferences_allowed(request) else None
         if request.path_info == "/" and remembered in other_languages(settings.LANGUAGE_CODE):
             return HttpResponseRedirect(_home_in(remembered))
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
-        # No cookie means the default language, so most visitors never get one. Only a visitor who
-        # already holds cookies can have allowed preferences; the consent middleware removes this
-        # cookie unless they did.
-        if request.COOKIES and (remembered or settings.LANGUAGE_CODE) != language and response.status_code == 200:
+        # No cookie means the default language, so most visitors never get one, and only a visitor
+        # who allows preference cookies gets it (the consent middleware would remove it anyway).
+        if (
+            preferences_allowed(request)
+            and (remembered or settings.LANGUAGE_CODE) != language
+            and response.status_code == 200
+        ):
             if language == settings.LANGUAGE_CODE:
                 response.delete_cookie(LANGUAGE_COOKIE, samesite="Lax")
             else:

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('clinics', '0005_inquiry_form_nonce'),
+        ("clinics", "0005_inquiry_form_nonce"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='inquiry',
-            name='language',
-            field=models.CharField(choices=[('en', 'English'), ('es', 'Español')], default='en', editable=False, max_length=8),
+            model_name="inquiry",
+            name="language",
+            field=models.CharField(
+                choices=[("en", "English"), ("es", "Español")], default="en", editable=False, max_length=8
+            ),
         ),
     ]

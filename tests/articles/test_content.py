@@ -109,7 +109,12 @@ def test_content_report_prints_a_row_per_article_and_a_summary():
     result = run_manage("content_report")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["article", "words", "grade", "refs", "uncited", "review", "due"]
-    assert len(lines) == len(ARTICLES) + 2
-    assert lines[-1].startswith(f"{len(ARTICLES)} articles, ")
-    assert "0 uncited" in lines[-1]
+    english, spanish = lines[: len(ARTICLES) + 2], lines[len(ARTICLES) + 2 :]
+    assert english[0].split() == ["article", "words", "grade", "refs", "uncited", "review", "due"]
+    assert english[-1].startswith(f"{len(ARTICLES)} articles, ") and "mean grade" in english[-1]
+    assert "0 uncited" in english[-1]
+    # The Spanish edition follows, scored on the INFLESZ scale (higher is easier).
+    translations = load_library(CONTENT / "es", language="es").articles
+    assert spanish[0].split() == ["article", "words", "INFLESZ", "refs", "uncited", "review", "due"]
+    assert len(spanish) == len(translations) + 2
+    assert spanish[-1].startswith(f"{len(translations)} articles, ") and "mean INFLESZ" in spanish[-1]

@@ -1,4 +1,5 @@
-"""Every page type a reader can reach, for the site-wide quality gates (axe-core, Nu HTML Checker)."""
+"""Every page type a reader can reach, in both editions, for the site-wide quality gates (axe-core,
+the Nu HTML Checker)."""
 
 PAGE_TYPES = [
     ("home", "/"),
@@ -16,3 +17,22 @@ PAGE_TYPES = [
     ("cookie settings", "/cookies/"),
     ("reading preferences", "/preferences/"),
 ]
+
+# The Spanish edition: the same page types under /es/, with translated paths.
+SPANISH_PAGE_TYPES = [
+    ("es home", "/es/"),
+    ("es article list", "/es/articulos/"),
+    ("es topic", "/es/temas/treatment/"),
+    ("es tag", "/es/etiquetas/esketamina/"),
+    ("es article with table and figure", "/es/articulos/vias-de-administracion/"),
+    ("es article with callouts", "/es/articulos/como-actua-la-ketamina/"),
+    ("es glossary", "/es/glosario/"),
+    ("es search results", "/es/buscar/?q=aerosol+nasal"),
+    ("es search without results", "/es/buscar/?q=pez+cebra"),
+    ("es not found", "/es/articulos/no-existe/"),
+    ("es find a clinic", "/es/encontrar-una-clinica/"),
+    ("es privacy notice", "/es/privacidad/"),
+    ("es cookie settings", "/es/cookies/"),
+    ("es reading preferences", "/es/preferencias/"),
+]
+PAGE_TYPES += SPANISH_PAGE_TYPES

@@ -35,7 +35,13 @@ class Command(OneLineErrorsCommand):
             self.stdout.write(problem.format(relative_to=Path.cwd()))
         errors = sum(problem.is_error for problem in problems)
         warnings = len(problems) - errors
-        counts = " + ".join(f"{len(library.articles)} ({language})" for language, library in libraries.items())
-        self.stdout.write(f"{counts} articles loaded, {errors} errors, {warnings} warnings")
+        self.stdout.write(f"{_loaded(libraries)}, {errors} errors, {warnings} warnings")
         if errors:
             raise SystemExit(1)
+
+
+def _loaded(libraries) -> str:
+    """ "80 articles loaded (40 en, 40 es)", or without the parts while there are no translations."""
+    total = sum(len(library.articles) for library in libraries.values())
+    parts = [f"{len(library.articles)} {language}" for language, library in libraries.items() if library.articles]
+    return f"{total} articles loaded" + (f" ({', '.join(parts)})" if len(parts) > 1 else "")
