@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from articles.library import get_library
+from core.languages import language_codes
 from core.ratelimit import client_address, rate_limit_hit
 from core.same_site import is_same_origin
 from core.staff import staff_page
@@ -47,5 +48,5 @@ def feedback_submit(request):
 
 @staff_page("feedback.view_pagefeedback")  # not for clinic-only staff
 def helpfulness_report(request):
-    rows = helpfulness_by_article(library=get_library())
+    rows = helpfulness_by_article(libraries=[get_library(language) for language in language_codes()])
     return render(request, "feedback/helpfulness_report.html", {"rows": rows})

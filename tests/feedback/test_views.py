@@ -95,3 +95,18 @@ def test_helpfulness_report_is_for_staff_and_counts_answers(client, articles, dj
     client.force_login(editor)
     html = client.get("/staff/feedback/").content.decode()
     assert "<td>Risks</td><td>1</td><td>2</td><td>33%</td><td>1</td>" in html
+
+
+def test_a_spanish_page_takes_feedback_in_spanish_and_the_report_names_its_language(
+    client, articles, write_article, django_user_model
+):
+    write_article("es/safety/riesgos.md", topic="safety", title="Riesgos", translation_of="risks")
+    page = client.get("/es/articulos/riesgos/").content.decode()
+    assert "¿Le resultó útil esta página?" in page and 'action="/es/opinion/"' in page
+    answer = {"article": "riesgos", "helpful": "no", "comment": ""}
+    response = client.post("/es/opinion/", answer, headers={"origin": "http://testserver"})
+    assert response["Location"] == "/es/articulos/riesgos/?feedback=thanks#feedback"
+    editor = django_user_model.objects.create_user("editor", password="x-long-password-1", is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="view_pagefeedback"))
+    client.force_login(editor)
+    assert "<td>Riesgos (es)</td><td>0</td><td>1</td>" in client.get("/staff/feedback/").content.decode()
