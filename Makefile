@@ -112,7 +112,7 @@ bench-cache: $(VENV)/.dev-installed
 	@$(call apt_install,nginx)
 	$(BIN)/python bench/cache_tier.py
 
-## audit: Lighthouse on the home page, an article and the form page (mobile; not in CI).
+## audit: Lighthouse on the home page, an article, the form page and a Spanish article (mobile; not in CI).
 audit: $(VENV)/.dev-installed
 	npm install --ignore-scripts --no-fund --no-audit --loglevel=error
 	$(BIN)/python bench/audit.py

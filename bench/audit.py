@@ -22,7 +22,12 @@ from bench.server import production_server  # noqa: E402
 
 LIGHTHOUSE = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
 REPORTS = REPO / "audit-reports"
-PAGES = [("home", "/"), ("article", "/articles/administration-routes/"), ("find-a-clinic", "/find-a-clinic/")]
+PAGES = [
+    ("home", "/"),
+    ("article", "/articles/administration-routes/"),
+    ("find-a-clinic", "/find-a-clinic/"),
+    ("es article", "/es/articulos/vias-de-administracion/"),
+]
 BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "

@@ -143,3 +143,15 @@ def test_the_proxy_records_the_visitor_address_and_scheme_for_one_trusted_proxy(
 def test_an_oversized_post_is_refused_by_the_proxy(stack):
     answer = fetch(stack["proxy"], "/feedback/", body=b"comment=" + b"x" * (2 * 1024 * 1024))
     assert answer.status == 413
+
+
+def test_each_language_has_its_own_cached_page_and_accept_language_changes_nothing(stack):
+    english, spanish = "/topics/conditions/", "/es/temas/conditions/"
+    fetch(stack["proxy"], english)
+    cached = fetch(stack["proxy"], english)
+    assert cached.cache_status == "HIT" and '<html lang="en"' in cached.body
+    first = fetch(stack["proxy"], spanish)
+    assert first.cache_status == "MISS" and '<html lang="es"' in first.body
+    assert fetch(stack["proxy"], spanish).cache_status == "HIT"
+    asked_in_spanish = fetch(stack["proxy"], english, headers={"Accept-Language": "es-MX,es;q=0.9"})
+    assert asked_in_spanish.cache_status == "HIT" and asked_in_spanish.body == cached.body
