@@ -172,3 +172,11 @@ def test_spanish_search_finds_the_side_effects_article(client):
     html = client.get("/es/buscar/", {"q": "efectos secundarios"}).content.decode()
     found = re.findall(r'<h2><a href="/es/articulos/([^/]+)/">', html)
     assert "efectos-secundarios" in found[:3]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "path"), PAGE_TYPES, ids=[name for name, _ in PAGE_TYPES])
+def test_every_page_type_of_both_editions_has_one_h1(client, name, path):
+    response = client.get(path)
+    assert response.status_code == (404 if "not found" in name else 200)
+    assert len(re.findall(r"<h1[\s>]", response.content.decode())) == 1
