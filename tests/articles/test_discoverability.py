@@ -45,6 +45,7 @@ def test_sitemap_lists_published_articles_with_last_modified(client, site):
 def test_robots_points_to_the_sitemap(client, site):
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: https://example.org/sitemap.xml" in body and "Disallow: /admin/" in body
+    assert "Disallow: /search/\n" in body and "Disallow: /es/buscar/\n" in body  # each edition's search
 
 
 def test_article_head_has_canonical_description_and_social_preview(client, site):
