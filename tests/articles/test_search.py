@@ -69,11 +69,16 @@ LONG_PARAGRAPH = "Most people rest for an hour afterwards and go home with someo
 
 
 def test_heading_match_ranks_above_summary_and_body(write_article, content_dir):
-    """The word once in each article, in a different field: title, heading, summary, body order them."""
+    """The word once in each article, in a different field: title, heading (here the second), summary, body."""
     for slug, title, summary, body in [
         ("in-body", "Body", "A summary.", f"## Key points\n\n{LONG_PARAGRAPH} Dissociation can happen.\n"),
         ("in-summary", "Summary", "Dissociation, briefly.", f"## Key points\n\n{LONG_PARAGRAPH}\n"),
-        ("in-heading", "Heading", "A summary.", f"## About dissociation\n\n{LONG_PARAGRAPH}\n"),
+        (
+            "in-heading",
+            "Heading",
+            "A summary.",
+            f"## Key points\n\n{LONG_PARAGRAPH}\n\n## Dissociation, in short\n\nSo.\n",
+        ),
         ("in-title", "Dissociation", "A summary.", f"## Key points\n\n{LONG_PARAGRAPH}\n"),
     ]:
         write_article(f"basics/{slug}.md", make_article(title=title, summary=summary, topic="basics", body=body + CITE))
