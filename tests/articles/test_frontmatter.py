@@ -13,6 +13,7 @@ PATH = Path("content/mechanism/how-ketamine-works.md")
 def problems_for(text: str, path: Path = PATH) -> list[tuple[int, str]]:
     with pytest.raises(ContentError) as caught:
         parse_source(path, text)
+    assert {problem.path for problem in caught.value.problems} == {path}
     return [(problem.line, problem.message) for problem in caught.value.problems]
 
 
@@ -75,6 +76,8 @@ def test_every_problem_is_collected_not_only_the_first():
 def test_add_months_clamps_to_month_end():
     assert add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert add_months(date(2026, 3, 31), 1) == date(2026, 4, 30)
+    assert add_months(date(2028, 1, 31), 1) == date(2028, 2, 29)
     assert add_months(date(2026, 11, 20), 12) == date(2027, 11, 20)
 
 
@@ -152,6 +155,7 @@ def test_a_key_given_twice_is_reported_on_its_second_line():
         ({"tags": f"[{'x' * 40}, '  spaced  ']"}, {"tags": ("x" * 40, "spaced")}),
         ({"aliases": "[old-slug, '  old-two  ']"}, {"aliases": ("old-slug", "old-two")}),
         ({"title": "'  Padded title  '"}, {"title": "Padded title"}),
+        ({"title": "x" * 90}, {"title": "x" * 90}),
     ],
 )
 def test_accepted_values_are_read_as_written(fields, expected):
@@ -217,6 +221,15 @@ def test_field_lines_point_at_each_key():
             "\n  - id: a\n    citation: C.\n    pmid: '1'\n  - id: a\n    citation: D.\n    pmid: '2'",
             [(13, "reference id 'a' is used twice")],
         ),
+        (  # every reference is checked, after a bad one and after a repeated one
+            "\n  - id: a\n    citation: C.\n  - id: b\n    citation: D.\n    pmid: '1'\n  - id: b\n    citation: E.\n"
+            "    pmid: '2'\n  - id: c\n    citation: F.",
+            [
+                (10, "reference 'a' needs a doi, pmid or url so readers can check it"),
+                (15, "reference id 'b' is used twice"),
+                (18, "reference 'c' needs a doi, pmid or url so readers can check it"),
+            ],
+        ),
     ],
 )
 def test_each_reference_problem_names_its_line(references, problems):
@@ -258,6 +271,10 @@ def test_a_reference_is_read_with_its_links_and_line():
         ("---\ntitle: a\x85b\nsummary: ok\ntopic: [x\n---\n", [(5, "invalid YAML: did not find expected ',' or ']'")]),
         # A character YAML refuses has no mark: its line is found from the text (after letters of several bytes).
         (make_article(summary="x\x07y"), [(3, f"invalid YAML: unacceptable character #x0007: {CONTROL}")]),
+        (
+            "---\n\ntitle: x\x07\nsummary: y\x07\n---\n",
+            [(3, f"invalid YAML: unacceptable character #x0007: {CONTROL}")],
+        ),
         (
             make_article(title="Été 😀", tags="[a, b\x07]"),
             [(5, f"invalid YAML: unacceptable character #x0007: {CONTROL}")],
