@@ -195,6 +195,10 @@ def _split(path: Path, text: str) -> tuple[str, str, int, int]:
 def _compose(path: Path, yaml_text: str, first_line: int) -> yaml.MappingNode:
     try:
         node = yaml.compose(yaml_text.translate(YAML_ONLY_LINE_BREAKS), Loader=_NoDatesLoader)
+    except yaml.reader.ReaderError as error:  # a character YAML refuses; it has no mark, and libyaml counts bytes
+        line = first_line + yaml_text.count("\n", 0, yaml_text.find(chr(error.character)))
+        reason = f"unacceptable character #x{error.character:04x}: {error.reason}"
+        raise ContentError([Problem(path, line, f"invalid YAML: {reason}")]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = first_line + mark.line if mark else first_line

@@ -37,7 +37,7 @@ ALLOWED_ATTRIBUTES = {
     "th": ["class"],
     "td": ["class"],
 }
-TAG_NAME = re.compile(r"</?([a-z][a-z0-9-]*)")
+TAG_NAME = re.compile(r"</?([a-z][^\s/>]*)")  # as the HTML parser reads a name: up to a space, / or >
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto", "tel"})
 
 _cleaner = bleach.Cleaner(

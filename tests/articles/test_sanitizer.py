@@ -63,6 +63,30 @@ def test_harmless_html_passes_without_a_report():
     assert rendered.problems == ()
 
 
+REMOVED = "the sanitizer removed HTML here: "
+
+
+@pytest.mark.parametrize(
+    ("html", "report"),
+    [
+        ('<p onclick="go()">Tap</p>', REMOVED + '<p onclick="go()">Tap</p>'),  # an attribute
+        ("<my_tag>x</my_tag>", REMOVED + "<my_tag>"),  # a tag whose name is more than letters and digits
+        ("<!-- a note for editors -->", REMOVED + "<!-- a note for editors -->"),
+        ('<a href="javascript:alert(1)">x</a>', REMOVED + '<a href="javascript:alert(1)">'),
+        ('<a href="data:text/html,x">x</a>', REMOVED + '<a href="data:text/html,x">'),
+        ('<a href="vbscript:msgbox(1)">x</a>', REMOVED + '<a href="vbscript:msgbox(1)">'),
+        ('<a href="file:///etc/passwd">x</a>', REMOVED + '<a href="file:///etc/passwd">'),
+        ('<a href="ftp://example.org/f">x</a>', REMOVED + '<a href="ftp://example.org/f">'),
+        ('<a href="tel:988">988</a>', None),
+        ('<div class="note">Kept as written.</div>', None),
+        ('<abbr title="x">H2O', None),  # unclosed: the parser closes it, nothing is removed
+    ],
+)
+def test_the_editor_is_told_exactly_when_html_is_removed(html, report):
+    rendered = render(f"Intro.\n\n{html}\n")
+    assert [(problem.line, problem.message) for problem in rendered.problems] == ([(3, report)] if report else [])
+
+
 def test_safe_links_survive():
     html = str(render("[NIMH](https://www.nimh.nih.gov/) and [call](tel:988) and [mail](mailto:a@b.org)").html)
     assert 'href="https://www.nimh.nih.gov/"' in html and 'href="tel:988"' in html and 'href="mailto:a@b.org"' in html

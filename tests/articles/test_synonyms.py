@@ -104,3 +104,10 @@ def test_the_shipped_synonyms_point_to_words_articles_use(settings):
         "ketamine-vs-esketamine"
     ) == 1
     assert "research-timeline" in [r.article.slug for r in search(library, "history of ketamine research", today)][:2]
+
+
+def test_the_typed_word_itself_ranks_above_its_synonym(write_article, content_dir):
+    write_article("basics/synonym.md", make_article(title="Ketamine versus esketamine", body=body("Two medicines.")))
+    write_article("basics/typed.md", make_article(title="Ketamine vs esketamine", body=body("Two medicines.")))
+    (content_dir / "synonyms.yaml").write_text("vs: [versus]\n", encoding="utf-8")
+    assert slugs(load_library(content_dir), "vs") == ["typed", "synonym"]

@@ -27,9 +27,17 @@ def deletes_one_cookie_then_sets_others(request):
     return response
 
 
+def deletes_unregistered_cookie(request):
+    """Clearing an old cookie the registry no longer lists stores nothing, so it must get through."""
+    response = HttpResponse("ok")
+    response.delete_cookie("tracker")
+    return response
+
+
 urlpatterns = [
     path("test/statistics-cookie/", sets_statistics_cookie),
     path("test/unregistered-cookie/", sets_unregistered_cookie),
     path("test/delete-then-set/", deletes_one_cookie_then_sets_others),
+    path("test/delete-unregistered/", deletes_unregistered_cookie),
     *site_urls.urlpatterns,
 ]

@@ -43,7 +43,16 @@ def test_cookie_missing_from_the_registry_is_stripped_and_logged(client, give_co
     with caplog.at_level(logging.WARNING, logger="consent.middleware"):
         response = client.get("/test/unregistered-cookie/")
     assert "tracker" not in response.cookies
-    assert "'tracker' that is not in the registry" in caplog.text
+    assert [record.getMessage() for record in caplog.records] == [
+        "consent: removed cookie 'tracker' that is not in the registry"
+    ]
+
+
+@pytest.mark.urls("tests.consent.cookie_views")
+def test_deleting_a_cookie_missing_from_the_registry_reaches_the_browser(client, give_consent):
+    give_consent({"preferences"})
+    client.cookies["tracker"] = "abc"
+    assert deleted_cookie_names(client.get("/test/delete-unregistered/")) == {"tracker"}
 
 
 def test_policy_version_bump_asks_again_and_drops_old_optional_cookies(client, article, give_consent, settings):
