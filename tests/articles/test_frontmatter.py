@@ -89,7 +89,7 @@ def test_order_is_an_optional_whole_number():
 
 ALLOWED = (
     "title, summary, topic, published, updated, next_review, tags, reviewed, reviewer, draft, aliases, order, "
-    + ("references")
+    "references, translation_of"
 )
 CONTROL = "control characters are not allowed"
 TOPICS = "basics, mechanism, treatment, research, safety, conditions, about"
