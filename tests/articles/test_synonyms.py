@@ -111,3 +111,13 @@ def test_the_typed_word_itself_ranks_above_its_synonym(write_article, content_di
     write_article("basics/typed.md", make_article(title="Ketamine vs esketamine", body=body("Two medicines.")))
     (content_dir / "synonyms.yaml").write_text("vs: [versus]\n", encoding="utf-8")
     assert slugs(load_library(content_dir), "vs") == ["typed", "synonym"]
+
+
+def test_an_article_holding_both_the_word_and_its_synonym_scores_by_the_better_match(write_article, content_dir):
+    # "both" has the typed word in its title and the synonym only in its body; "synonym" has the
+    # synonym in its title. The title match of the typed word must count, not the weaker body match.
+    both = body("Compared with older medicines, it acts fast.")
+    write_article("basics/both.md", make_article(title="Ketamine vs esketamine", body=both))
+    write_article("basics/synonym.md", make_article(title="Medicines compared", body=body("Two medicines.")))
+    (content_dir / "synonyms.yaml").write_text("vs: [compared]\n", encoding="utf-8")
+    assert slugs(load_library(content_dir), "vs") == ["both", "synonym"]
