@@ -12,10 +12,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE_LINK = re.compile(r"\]\(([^)\s]*?)([a-z0-9-]+)\.md(#[^)\s]*)?\)")
 ALIASES = re.compile(r"^aliases:.*\n", re.MULTILINE)
+# The Spanish edition (content/es/) is a Library of its own; the corpus is of English articles.
+TRANSLATION_FOLDERS = ("es",)
 
 
 def real_size_corpus(folder: Path, count: int, source: Path = REPO / "content") -> Path:
-    originals = sorted(source.rglob("*.md"))
+    originals = sorted(
+        path for path in source.rglob("*.md") if path.relative_to(source).parts[0] not in TRANSLATION_FOLDERS
+    )
     for extra in ("glossary.yaml", "synonyms.yaml"):
         if (source / extra).is_file():
             shutil.copy(source / extra, folder / extra)

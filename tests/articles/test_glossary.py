@@ -56,6 +56,16 @@ def test_glossary_file_problems_are_reported_with_lines(tmp_path):
     ]
 
 
+def test_a_glossary_that_is_not_valid_yaml_is_reported_with_its_path_line_and_reason(tmp_path):
+    path = tmp_path / "glossary.yaml"
+    path.write_text('- term: Dose\n  definition: "How much.\n', encoding="utf-8")
+    terms, problems = load_glossary(path)
+    assert terms == ()
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        (path, 3, "invalid YAML: found unexpected end of stream")
+    ]
+
+
 @pytest.mark.django_db
 def test_glossary_page_lists_terms_with_anchors(client, content_dir, write_article):
     (content_dir / "glossary.yaml").write_text(
