@@ -43,7 +43,8 @@ def same_page_in(path: str, language: str) -> str | None:
     """The address of this page in `language`, for pages whose address differs only by language
     (a list, a topic, a form); None where the path names nothing there."""
     translated = translate_url(path, language)
-    return translated if translated != path or get_language_from_path(path) == language else None
+    is_this_page = language == (get_language_from_path(path) or settings.LANGUAGE_CODE)
+    return translated if translated != path or is_this_page else None
 
 
 def language_links(request) -> dict:

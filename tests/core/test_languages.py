@@ -1,5 +1,7 @@
 """The page's language comes from its address alone; a remembered language needs preference cookies."""
 
+import re
+
 import pytest
 from django.utils import translation
 
@@ -69,3 +71,24 @@ def test_a_first_visit_gets_no_language_cookie(both_editions, client):
     response = client.get("/es/articulos/como-actua/")
     assert not response.cookies
     assert "public" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    ("english", "spanish"), [("/", "/es/"), ("/articles/", "/es/articulos/"), ("/glossary/", "/es/glosario/")]
+)
+def test_pages_whose_address_only_differs_by_language_link_each_other(
+    both_editions, client, settings, english, spanish
+):
+    expected = {
+        "en": settings.SITE_URL + english,
+        "es": settings.SITE_URL + spanish,
+        "x-default": settings.SITE_URL + english,
+    }
+    for path in (english, spanish):
+        html = client.get(path).content.decode()
+        assert dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html)) == expected
+
+
+def test_a_page_not_found_links_no_alternates(both_editions, client):
+    html = client.get("/es/articulos/no-existe/").content.decode()
+    assert 'hreflang="en" href' not in html and '<html lang="es"' in html
