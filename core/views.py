@@ -11,4 +11,5 @@ def healthz(request):
 
 def page_not_found(request, exception):
     # Rendered with the request, unlike Django's default, so the page frame (navigation, crisis help) shows.
-    return render(request, "404.html", status=404)
+    # A missing page has no counterpart: the language switcher offers the other edition's home page.
+    return render(request, "404.html", {"alternates": {}}, status=404)

@@ -89,6 +89,7 @@ def test_pages_whose_address_only_differs_by_language_link_each_other(
         assert dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html)) == expected
 
 
-def test_a_page_not_found_links_no_alternates(both_editions, client):
+def test_a_page_not_found_links_no_alternates_and_switches_to_the_other_home_page(both_editions, client):
     html = client.get("/es/articulos/no-existe/").content.decode()
     assert 'hreflang="en" href' not in html and '<html lang="es"' in html
+    assert '<a href="/" hreflang="en" lang="en">Home page (English)</a>' in html
