@@ -9,7 +9,6 @@ import logging
 from django.contrib import admin, messages
 from django.utils import timezone
 
-from clinics.exports import inquiries_xlsx_response
 from clinics.models import VISITOR_FIELDS, Inquiry, InquiryExport, Status
 from clinics.selectors import inquiries_for_export, inquiry_assignees
 from clinics.services import (
@@ -103,6 +102,10 @@ class InquiryAdmin(admin.ModelAdmin):
 
     @admin.action(description="Export selected inquiries as a spreadsheet (XLSX)", permissions=["view"])
     def export_xlsx(self, request, queryset):
+        # openpyxl takes about 0.1 s to import: paid by the one staff action that needs it, not by
+        # every process start.
+        from clinics.exports import inquiries_xlsx_response
+
         inquiries = list(inquiries_for_export(inquiries=queryset))
         export = inquiry_export_record(user=request.user, inquiries=inquiries)
         logger.info("%s exported %d inquiries (export %d)", request.user, len(inquiries), export.pk)
