@@ -7,6 +7,7 @@ It reads the prose blocks rendering already extracted (`Rendered.prose_blocks`),
 
 import itertools
 import re
+from collections.abc import Callable
 
 WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
@@ -26,16 +27,23 @@ def count_syllables(word: str) -> int:
     return max(1, count)
 
 
-def flesch_kincaid_grade(blocks: tuple[str, ...] | list[str]) -> float | None:
-    """The US school grade of the text; each block ends a sentence even without a full stop."""
+def text_counts(blocks, word: re.Pattern, syllables_of: Callable[[str], int]) -> tuple[int, int, int]:
+    """(sentences, words, syllables) of the prose blocks; each block ends a sentence even without a
+    full stop."""
     sentences = words = syllables = 0
     for block in blocks:
-        block_words = WORD.findall(block)
+        block_words = word.findall(block)
         if not block_words:
             continue
         sentences += max(1, len(SENTENCE_END.findall(block.rstrip(" .!?") + ".")))
         words += len(block_words)
-        syllables += sum(count_syllables(word) for word in block_words)
+        syllables += sum(syllables_of(found) for found in block_words)
+    return sentences, words, syllables
+
+
+def flesch_kincaid_grade(blocks: tuple[str, ...] | list[str]) -> float | None:
+    """The US school grade of the text."""
+    sentences, words, syllables = text_counts(blocks, WORD, count_syllables)
     if not words:
         return None
     return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
@@ -65,14 +73,7 @@ def count_spanish_syllables(word: str) -> int:
 
 def spanish_readability(blocks: tuple[str, ...] | list[str]) -> tuple[float, float] | None:
     """(Szigriszt-Pazos / INFLESZ, Fernandez-Huerta) of the text; higher is easier, 100 is very easy."""
-    sentences = words = syllables = 0
-    for block in blocks:
-        block_words = SPANISH_WORD.findall(block)
-        if not block_words:
-            continue
-        sentences += max(1, len(SENTENCE_END.findall(block.rstrip(" .!?") + ".")))
-        words += len(block_words)
-        syllables += sum(count_spanish_syllables(word) for word in block_words)
+    sentences, words, syllables = text_counts(blocks, SPANISH_WORD, count_spanish_syllables)
     if not words:
         return None
     szigriszt = 206.835 - 62.3 * syllables / words - words / sentences

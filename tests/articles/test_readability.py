@@ -1,6 +1,6 @@
 import pytest
 
-from articles.readability import count_syllables, flesch_kincaid_grade
+from articles.readability import count_spanish_syllables, count_syllables, flesch_kincaid_grade, spanish_readability
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,35 @@ def test_simple_text_scores_low_and_dense_text_scores_high():
     assert flesch_kincaid_grade(simple) < 2
     assert flesch_kincaid_grade(dense) > 20
     assert flesch_kincaid_grade([]) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "syllables"),
+    [
+        ("ketamina", 4),  # ke-ta-mi-na
+        ("tratamiento", 4),  # tra-ta-mien-to: "ie" is a diphthong
+        ("cuidado", 3),  # cui-da-do
+        ("día", 2),  # dí-a: an accented i breaks the diphthong
+        ("caótico", 4),  # ca-ó-ti-co: two strong vowels are a hiatus
+        ("leer", 2),
+        ("hoy", 1),  # a final y is a vowel
+        ("ahora", 3),  # a-ho-ra: the h keeps the vowels apart
+        ("988", 1),
+    ],
+)
+def test_spanish_syllable_counts(word, syllables):
+    assert count_spanish_syllables(word) == syllables
+
+
+def test_plain_spanish_scores_high_on_inflesz_and_dense_spanish_low():
+    plain = ["La ketamina es un medicamento. Se usa en el hospital. Puede dar sueño."]
+    dense = [
+        "La antagonización farmacológica de la neurotransmisión glutamatérgica desencadena una considerable"
+        " reorganización neuroadaptativa de los microcircuitos prefrontales, independientemente de la"
+        " heterogeneidad interindividual de la respuesta terapéutica."
+    ]
+    easy, easy_huerta = spanish_readability(plain)
+    hard, hard_huerta = spanish_readability(dense)
+    assert easy > 80 and hard < 40  # INFLESZ: "muy fácil" above 80, "muy difícil" below 40
+    assert easy_huerta > hard_huerta
+    assert spanish_readability([]) is None
