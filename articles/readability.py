@@ -77,5 +77,7 @@ def spanish_readability(blocks: tuple[str, ...] | list[str]) -> tuple[float, flo
     if not words:
         return None
     szigriszt = 206.835 - 62.3 * syllables / words - words / sentences
-    fernandez_huerta = 206.84 - 60 * syllables / words - 102 * sentences / words
+    # As corrected by Law (2011): 0.60 per syllable in 100 words, 1.02 per word of sentence length;
+    # the often-copied "sentences per 100 words" would score shorter sentences as harder.
+    fernandez_huerta = 206.84 - 60 * syllables / words - 1.02 * words / sentences
     return szigriszt, fernandez_huerta

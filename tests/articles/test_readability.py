@@ -51,5 +51,5 @@ def test_plain_spanish_scores_high_on_inflesz_and_dense_spanish_low():
     easy, easy_huerta = spanish_readability(plain)
     hard, hard_huerta = spanish_readability(dense)
     assert easy > 80 and hard < 40  # INFLESZ: "muy fácil" above 80, "muy difícil" below 40
-    assert easy_huerta > hard_huerta
+    assert easy_huerta > 80 and hard_huerta < 40  # its scale: "fácil" above 80, "difícil" below 50
     assert spanish_readability([]) is None
