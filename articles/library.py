@@ -20,8 +20,6 @@ from functools import cached_property
 from pathlib import Path
 
 from django.conf import settings
-from django.urls import reverse
-from django.utils import translation
 
 from articles.batch_render import render_many
 from articles.frontmatter import Metadata, SourceFile, decode_content, parse_source, read_content_bytes
@@ -31,7 +29,7 @@ from articles.render_cache import RenderCache, cache_from_settings, entry_key, s
 from articles.rendering import Rendered, normalised
 from articles.synonyms import SYNONYMS_FILE, Synonym, load_synonyms
 from articles.topics import TOPICS, TOPICS_BY_SLUG, Topic
-from core.languages import current_language, other_languages
+from core.languages import current_language, other_languages, reverse_in
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +58,7 @@ class Article:
 
     @cached_property
     def url(self) -> str:
-        with translation.override(self.language):
-            return reverse("articles:detail", args=[self.slug])
+        return reverse_in(self.language, "articles:detail", (self.slug,))
 
     def is_public(self, today: date) -> bool:
         """Published articles only: not a draft and not scheduled for a later day."""

@@ -6,13 +6,13 @@ from django.conf import settings
 from django.contrib import sitemaps
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from articles.library import get_library
 from articles.topics import TOPICS
 from articles.translations import counterpart, counterparts
-from core.languages import current_language, language_codes
+from core.languages import current_language, language_codes, reverse_in
 
 
 class _SiteUrlSitemap(sitemaps.Sitemap):
@@ -74,9 +74,6 @@ SITEMAPS = {"sections": SectionSitemap, "articles": ArticleSitemap}
 @require_safe
 def robots_txt(request):
     # Search result pages are endless and thin: no edition's search is for crawlers.
-    searches = []
-    for language in language_codes():
-        with translation.override(language):
-            searches.append(reverse("articles:search"))
+    searches = [reverse_in(language, "articles:search") for language in language_codes()]
     context = {"site_url": settings.SITE_URL, "searches": searches}
     return render(request, "articles/robots.txt", context, content_type="text/plain")

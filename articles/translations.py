@@ -7,13 +7,11 @@ the language switcher and the "not translated yet" page.
 """
 
 from django.conf import settings
-from django.urls import reverse
-from django.utils import translation
 
 from articles.library import Article, Library, get_library
 from articles.problems import WARNING, Problem
 from articles.snapshots import PerSnapshot
-from core.languages import current_language, other_languages
+from core.languages import current_language, other_languages, reverse_in
 
 
 def _by_original(library: Library) -> dict[str, Article]:
@@ -54,8 +52,7 @@ def article_url(original_slug: str) -> str:
     translated = counterpart(original, current_language()) if original is not None else None
     if translated is not None:
         return translated.url
-    with translation.override(settings.LANGUAGE_CODE):
-        return reverse("articles:detail", args=[original_slug])
+    return reverse_in(settings.LANGUAGE_CODE, "articles:detail", (original_slug,))
 
 
 def alternates_of(article: Article) -> dict[str, str]:

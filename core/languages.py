@@ -11,6 +11,8 @@ cookie (the consent middleware, above this one, drops it for everyone else): the
 then takes them to their edition's home page. Nothing else redirects.
 """
 
+from functools import cache
+
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.urls import reverse, translate_url
@@ -39,6 +41,12 @@ def current_language() -> str:
     return active if active in language_codes() else settings.LANGUAGE_CODE
 
 
+def reverse_in(language: str, viewname: str, args: tuple = ()) -> str:
+    """A URL by name in `language`, whatever the page being served is in (its address is translated)."""
+    with translation.override(language):
+        return reverse(viewname, args=args)
+
+
 def same_page_in(path: str, language: str) -> str | None:
     """The address of this page in `language`, for pages whose address differs only by language
     (a list, a topic, a form); None where the path names nothing there."""
@@ -56,27 +64,23 @@ def language_links(request) -> dict:
     return {
         "alternates": {code: url for code, url in found.items() if url is not None},
         "page_locale": LOCALES[language],
-        "other_editions": [
-            {
-                "code": code,
-                "name": get_language_info(code)["name_local"],
-                "home": _home_in(code),
-                "home_label": _home_label_in(code),
-            }
-            for code in other_languages(language)
-        ],
+        "other_editions": _other_editions(language),
     }
 
 
-def _home_label_in(language: str) -> str:
-    """The switcher's words for another edition's home page, in that edition's language."""
-    with translation.override(language):
-        return gettext("Home page (English)")
-
-
-def _home_in(language: str) -> str:
-    with translation.override(language):
-        return reverse("articles:home")
+@cache
+def _other_editions(language: str) -> list[dict]:
+    """The switcher's other editions: each one's name, home page, and the words for that home page
+    in its own language. Fixed for the life of the process, so worked out once per language."""
+    editions = []
+    for code in other_languages(language):
+        with translation.override(code):
+            home_label = gettext("Home page (English)")
+        name = get_language_info(code)["name_local"]
+        editions.append(
+            {"code": code, "name": name, "home": reverse_in(code, "articles:home"), "home_label": home_label}
+        )
+    return editions
 
 
 class LanguageFromPathMiddleware:
@@ -93,7 +97,7 @@ class LanguageFromPathMiddleware:
     def respond(self, request, language: str):
         remembered = request.COOKIES.get(LANGUAGE_COOKIE) if preferences_allowed(request) else None
         if request.path_info == "/" and remembered in other_languages(settings.LANGUAGE_CODE):
-            return HttpResponseRedirect(_home_in(remembered))
+            return HttpResponseRedirect(reverse_in(remembered, "articles:home"))
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         # No cookie means the default language, so most visitors never get one, and only a visitor
