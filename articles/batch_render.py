@@ -4,6 +4,7 @@ in this process otherwise. Each result is a Rendered bundle, or the problems tha
 file from rendering.
 """
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -22,6 +23,8 @@ logger = logging.getLogger(__name__)
 
 # Below this many renders per worker, starting worker processes costs more than it saves.
 PARALLEL_FROM = 24
+# Renders handed to a worker at a time: small, so neither worker waits at the end on a batch of long articles.
+CHUNK_SIZE = 4
 Outcome = Rendered | list[Problem]
 
 
@@ -43,14 +46,20 @@ def render_many(
         return [render_one(task, slugs_by_path, glossary) for task in tasks]
     global _shared_by_fork
     _shared_by_fork = (slugs_by_path, glossary)  # inherited by the forked workers, not pickled per task
+    # The workers inherit this process's objects; frozen, their garbage collections leave them alone
+    # instead of walking (and so copying) every inherited page. A freeze made before ours stays.
+    frozen_before = gc.get_freeze_count()
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return list(pool.map(_render_in_worker, tasks, chunksize=max(1, len(tasks) // (workers * 4))))
+            return list(pool.map(_render_in_worker, tasks, chunksize=CHUNK_SIZE))
     except Exception:  # no fork here, or a worker died: render in this process instead
         logger.warning("content: parallel rendering failed; rendering in one process", exc_info=True)
         return [render_one(task, slugs_by_path, glossary) for task in tasks]
     finally:
+        if not frozen_before:
+            gc.unfreeze()
         _shared_by_fork = None
 
 

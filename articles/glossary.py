@@ -9,6 +9,7 @@ its definition; that happens at render time, once per file change, like the rest
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 - the name python-markdown uses
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -29,7 +30,7 @@ class Term:
     definition: str
     also: tuple[str, ...] = ()
 
-    @property
+    @cached_property  # asked for at every use of the term in every article
     def slug(self) -> str:
         return slugify(self.term)
 
@@ -95,6 +96,7 @@ class GlossaryLinker:
         self.term_for = {name.lower(): term for term in terms for name in term.names}
         self.pattern: re.Pattern | None = None
         self.linked: set[str] = set()
+        self.links: list[etree.Element] = []  # every link made, in the order made
 
     def link(self, root: etree.Element) -> None:
         # A pattern of only the names this article contains: one alternation of every name in the
@@ -138,6 +140,7 @@ class GlossaryLinker:
             link = etree.Element("a", {"class": "glossary-term", "href": f"{self.url}#{term.slug}"})
             link.text = match.group(0)
             links.append(link)
+            self.links.append(link)
             last = match.end()
         if links:
             links[-1].tail = text[last:]

@@ -25,6 +25,7 @@ from django.utils.translation import gettext
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from articles import sanitizer
 from articles.frontmatter import Reference
@@ -110,6 +111,9 @@ class _RenderState:
     problems: list[Problem] = field(default_factory=list)
     section_links: list[SectionLink] = field(default_factory=list)
     link_targets: dict[str, str | None] = field(default_factory=dict)
+    # Citation and glossary links this conversion built, to be held out of bleach (_HoldPrechecked).
+    built: list[etree.Element] = field(default_factory=list)
+    held: sanitizer.Placeholders = field(default_factory=sanitizer.Placeholders)
 
     def report(self, needle: str, message: str) -> None:
         self.problems.append(Problem(self.path, line_of(self.body, needle, self.first_line), message))
@@ -156,7 +160,7 @@ def render_body(
             )
     ordered = [state.references[key] for key in state.cited]
     ordered += [reference for reference in references if reference.id not in state.cited]
-    safe_html = sanitizer.sanitize(raw_html)
+    safe_html = sanitizer.sanitize(raw_html, state.held)
     text = read_text(safe_html)
     return Rendered(
         html=safe_html,
@@ -217,6 +221,8 @@ class _ContractExtension(Extension):
         md.inlinePatterns.register(_CitationProcessor(CITATION_PATTERN, md, self.state), "citation", 175)
         # After inline processing (priority 20) so links and images exist as elements.
         md.treeprocessors.register(_ContractTreeprocessor(md, self.state), "contract", 15)
+        # After every other step that reads the tree (toc is 5), before python-markdown's unescape (0).
+        md.treeprocessors.register(_HoldPrechecked(md, self.state), "hold_prechecked", 1)
 
 
 class _CitationProcessor(InlineProcessor):
@@ -235,10 +241,13 @@ class _CitationProcessor(InlineProcessor):
                 continue
             links.append(self.citation_link(key_match.group(1)))
         sup = etree.Element("sup", {"class": "citation" if links else "citation citation-missing"})
-        sup.text = "[" if links else "[?]"
+        # Atomic: python-markdown would otherwise run every inline pattern again over "[", "1", ", "
+        # and "]" of each citation, which cost more than the rest of the citation work.
+        sup.text = AtomicString("[" if links else "[?]")
         for index, link in enumerate(links):
             sup.append(link)
-            link.tail = "]" if index == len(links) - 1 else ", "
+            link.tail = AtomicString("]" if index == len(links) - 1 else ", ")
+        self.state.built.append(sup)
         return sup, match.start(0), match.end(0)
 
     def citation_link(self, key: str) -> etree.Element:
@@ -252,7 +261,7 @@ class _CitationProcessor(InlineProcessor):
                 "aria-label": gettext("Reference %(number)d") % {"number": number},
             },
         )
-        link.text = str(number)
+        link.text = AtomicString(str(number))
         return link
 
 
@@ -274,7 +283,9 @@ class _ContractTreeprocessor(Treeprocessor):
                 self.state.report(
                     f"# {element.text or ''}", "use '##' for sections: the page title is the only top heading"
                 )
-        GlossaryLinker(self.state.glossary, reverse("articles:glossary")).link(root)
+        linker = GlossaryLinker(self.state.glossary, reverse("articles:glossary"))
+        linker.link(root)
+        self.state.built.extend(linker.links)
 
     def rewrite_link(self, link: etree.Element) -> None:
         href = link.get("href", "")
@@ -321,6 +332,40 @@ class _ContractTreeprocessor(Treeprocessor):
         alignment = ALIGN_STYLE.search(cell.attrib.pop("style", "") or "")
         if alignment:
             cell.set("class", f"align-{alignment.group(1)}")
+
+
+# Inside these, html5lib's rules (no link in a link, say) may move a citation: bleach must see it.
+CLEANED_WITH_CONTENTS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+class _HoldPrechecked(Treeprocessor):
+    """Swaps each citation and glossary link this conversion built for a placeholder of its
+    prechecked HTML (sanitizer.prechecked_html), so bleach does not parse it again. One that
+    another step changed into something off the allowlist stays in the tree for bleach."""
+
+    def __init__(self, md: markdown.Markdown, state: _RenderState):
+        super().__init__(md)
+        self.state = state
+
+    def run(self, root: etree.Element) -> None:
+        if self.state.built:
+            self.hold_within(root, {id(element) for element in self.state.built})
+
+    def hold_within(self, parent: etree.Element, built: set[int]) -> None:
+        children = list(parent)
+        for index in range(len(children) - 1, -1, -1):  # from the end, so earlier indexes stay put
+            child = children[index]
+            html = sanitizer.prechecked_html(child) if id(child) in built else None
+            if html is None:
+                if child.tag not in CLEANED_WITH_CONTENTS:
+                    self.hold_within(child, built)
+                continue
+            text = self.state.held.hold(html) + (child.tail or "")
+            parent.remove(child)
+            if index == 0:
+                parent.text = (parent.text or "") + text
+            else:
+                children[index - 1].tail = (children[index - 1].tail or "") + text
 
 
 def normalised(path: Path) -> Path:

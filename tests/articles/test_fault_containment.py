@@ -46,7 +46,12 @@ STAGES = {
         "rewrite_link",
         lambda self, link: MARKER in str(self.state.path),
     ),
-    "sanitize": (sanitizer, "sanitize", lambda html: MARKER in html),
+    "hold prechecked links": (
+        rendering._HoldPrechecked,
+        "run",
+        lambda self, root: MARKER in str(self.state.path),
+    ),
+    "sanitize": (sanitizer, "sanitize", lambda html, held=None: MARKER in html),
     "render": (batch_render, "render_body", lambda **kwargs: MARKER in str(kwargs["path"])),
 }
 
