@@ -9,7 +9,7 @@ its definition; that happens at render time, once per file change, like the rest
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 - the name python-markdown uses
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -93,19 +93,12 @@ class GlossaryLinker:
 
     def __init__(self, terms: tuple[Term, ...], glossary_url: str):
         self.url = glossary_url
-        self.term_for = {name.lower(): term for term in terms for name in term.names}
-        self.pattern: re.Pattern | None = None
+        self.term_for, self.pattern = _matcher(terms)
         self.linked: set[str] = set()
         self.links: list[etree.Element] = []  # every link made, in the order made
 
     def link(self, root: etree.Element) -> None:
-        # A pattern of only the names this article contains: one alternation of every name in the
-        # glossary, tried at each position of every text, cost more than the rest of rendering.
-        text = " ".join(root.itertext()).lower()
-        names = sorted((name for name in self.term_for if name in text), key=len, reverse=True)  # "nasal spray" first
-        if names:
-            alternatives = "|".join(re.escape(name) for name in names)
-            self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        if self.term_for:
             self._link_within(root)
 
     def _link_within(self, parent: etree.Element) -> None:
@@ -145,3 +138,29 @@ class GlossaryLinker:
         if links:
             links[-1].tail = text[last:]
         return head, links
+
+
+@lru_cache(maxsize=8)  # one glossary per edition; built once per process, not per article
+def _matcher(terms: tuple[Term, ...]) -> tuple[dict[str, Term], re.Pattern]:
+    """Every name (lower case) with its term, and one pattern that finds any of them as a whole word.
+
+    The names go into the pattern as a trie ("nasal(?: spray)?"), so the regex engine follows one
+    branch per character instead of trying every name at every position of the text (an
+    alternation of all the names cost more than the rest of rendering). The longest name that
+    ends at a word boundary wins: "nasal spray" before "nasal"."""
+    term_for = {name.lower(): term for term in terms for name in term.names}
+    trie: dict = {}
+    for name in term_for:
+        node = trie
+        for character in name:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a name ends here
+    return term_for, re.compile(rf"(?<![\w-])(?:{_trie_pattern(trie)})(?![\w-])", re.IGNORECASE)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(character) + _trie_pattern(child) for character, child in sorted(node.items()) if character]
+    if not branches:
+        return ""
+    pattern = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{pattern})?" if "" in node else pattern  # greedy: the longer name is tried first

@@ -39,6 +39,28 @@ def test_headings_links_and_code_are_left_alone():
     assert '<p><a class="glossary-term" href="/glossary/#nmda-receptor">NMDA receptor</a> here.</p>' in html
 
 
+def test_a_longer_name_that_runs_into_a_word_gives_way_to_the_shorter_one():
+    terms = (Term("Nasal", "Of the nose."), Term("Nasal spray", "A medicine sprayed into the nose."))
+    body = "Nasal sprayers differ from a NASAL SPRAY.\n"
+    html = str(
+        render_body(path=Path("/c/x.md"), body=body, first_line=1, references=(), slugs_by_path={}, glossary=terms).html
+    )
+    assert html == (
+        '<p><a class="glossary-term" href="/glossary/#nasal">Nasal</a> sprayers differ from a'
+        ' <a class="glossary-term" href="/glossary/#nasal-spray">NASAL SPRAY</a>.</p>'
+    )
+
+
+def test_names_with_accents_are_found_whatever_their_case():
+    terms = (Term("Disociación", "Sentirse separado."), Term("Dosis", "Cantidad."))
+    body = "La DISOCIACIÓN pasa. Las dosis varían.\n"
+    html = str(
+        render_body(path=Path("/c/x.md"), body=body, first_line=1, references=(), slugs_by_path={}, glossary=terms).html
+    )
+    assert '<a class="glossary-term" href="/glossary/#disociacion">DISOCIACIÓN</a>' in html
+    assert '<a class="glossary-term" href="/glossary/#dosis">dosis</a>' in html
+
+
 def test_terms_inside_words_are_not_linked():
     assert "glossary-term" not in render("Sprayed and unsprayable.\n")
 
