@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "readerstats.middleware.PageViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Below everything that reads the request or marks the response: a page the memo holds is
+    # answered here, before URL resolution (articles/page_cache.py).
+    "articles.page_cache.PageMemoMiddleware",
     "operations.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",

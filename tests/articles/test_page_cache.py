@@ -72,9 +72,9 @@ def test_a_page_is_compressed_to_the_same_bytes_whenever_and_wherever_it_is_memo
     """Workers and restarts must agree byte for byte, or caches hold two bodies under one ETag."""
     from articles import page_cache
 
-    first = page_cache._Stored(b"<p>A page</p>", "text/html; charset=utf-8")
+    first = page_cache._Stored(b"<p>A page</p>", "text/html; charset=utf-8", None)
     monkeypatch.setattr("time.time", lambda: 2_000_000_000.0)  # gzip stamps the clock unless told not to
-    later = page_cache._Stored(b"<p>A page</p>", "text/html; charset=utf-8")
+    later = page_cache._Stored(b"<p>A page</p>", "text/html; charset=utf-8", None)
     assert later.compressed == first.compressed
 
 
@@ -82,3 +82,23 @@ def test_a_gzipped_page_says_it_varies_by_accept_encoding(client, site):
     zipped = client.get(URL, headers={"accept-encoding": "gzip"})
     assert zipped["Content-Encoding"] == "gzip"
     assert "accept-encoding" in zipped["Vary"].lower()
+
+
+def test_a_memoized_page_is_answered_before_its_address_is_resolved(client, site, monkeypatch):
+    from django.core.handlers.base import BaseHandler
+
+    first = client.get(URL, headers={"accept-encoding": "gzip"})
+    resolved = []
+    original = BaseHandler.resolve_request
+    monkeypatch.setattr(
+        BaseHandler, "resolve_request", lambda self, request: resolved.append(1) or original(self, request)
+    )
+    again = client.get(URL, headers={"accept-encoding": "gzip"})
+    assert resolved == []
+    assert again.content == first.content
+    volatile = {"Date"}
+    assert {k: v for k, v in again.headers.items() if k not in volatile} == {
+        k: v for k, v in first.headers.items() if k not in volatile
+    }
+    assert again["X-Frame-Options"] == "DENY"
+    assert client.get("/articles/").status_code == 200 and resolved == [1]  # not memoized yet: resolved as usual
