@@ -30,7 +30,7 @@ from markdown.util import AtomicString
 from articles import sanitizer
 from articles.frontmatter import Reference
 from articles.glossary import GlossaryLinker, Term
-from articles.html_text import read_text
+from articles.html_text import NOT_PROSE_TAGS, HtmlText, read_text
 from articles.problems import ContentError, Problem, line_of
 from embeds.syntax import Embed, EmbedExtension
 
@@ -114,6 +114,7 @@ class _RenderState:
     # Citation and glossary links this conversion built, to be held out of bleach (_HoldPrechecked).
     built: list[etree.Element] = field(default_factory=list)
     held: sanitizer.Placeholders = field(default_factory=sanitizer.Placeholders)
+    held_text: dict[str, tuple[str, str]] = field(default_factory=dict)  # placeholder -> plain text, prose text
 
     def report(self, needle: str, message: str) -> None:
         self.problems.append(Problem(self.path, line_of(self.body, needle, self.first_line), message))
@@ -160,8 +161,8 @@ def render_body(
             )
     ordered = [state.references[key] for key in state.cited]
     ordered += [reference for reference in references if reference.id not in state.cited]
-    safe_html = sanitizer.sanitize(raw_html, state.held)
-    text = read_text(safe_html)
+    safe_html, with_placeholders = sanitizer.sanitize(raw_html, state.held)
+    text = _with_held_text(read_text(with_placeholders), state)
     return Rendered(
         html=safe_html,
         toc=tuple(_flatten_toc(md.toc_tokens)),
@@ -360,12 +361,31 @@ class _HoldPrechecked(Treeprocessor):
                 if child.tag not in CLEANED_WITH_CONTENTS:
                     self.hold_within(child, built)
                 continue
-            text = self.state.held.hold(html) + (child.tail or "")
+            placeholder = self.state.held.hold(html)
+            plain = "".join(child.itertext())
+            self.state.held_text[placeholder] = (plain, "" if child.tag in NOT_PROSE_TAGS else plain)
+            text = placeholder + (child.tail or "")
             parent.remove(child)
             if index == 0:
                 parent.text = (parent.text or "") + text
             else:
                 children[index - 1].tail = (children[index - 1].tail or "") + text
+
+
+def _with_held_text(text: HtmlText, state: _RenderState) -> HtmlText:
+    """The text read from the cleaned HTML while the held pieces were still placeholders (reading
+    their markup cost as much as the rest), with each piece's own text put in: all of it in the
+    plain text, and in the prose only if the piece is prose (a citation is not)."""
+    if not state.held_text:
+        return text
+    pattern = state.held.pattern
+    blocks = (
+        " ".join(pattern.sub(lambda match: state.held_text[match[0]][1], block).split()) for block in text.prose_blocks
+    )
+    return HtmlText(
+        plain=pattern.sub(lambda match: state.held_text[match[0]][0], text.plain),
+        prose_blocks=tuple(block for block in blocks if block),
+    )
 
 
 def normalised(path: Path) -> Path:

@@ -16,6 +16,7 @@ import json
 import re
 import secrets
 import xml.etree.ElementTree as etree  # noqa: N813 - the name python-markdown uses
+from typing import NamedTuple
 
 import bleach
 from django.utils.safestring import SafeString, mark_safe
@@ -78,13 +79,18 @@ def changes(fragment: str) -> bool:
     return clean(fragment) != permissive.clean(fragment)
 
 
-def sanitize(fragment: str, held: "Placeholders | None" = None) -> SafeString:
+class Sanitized(NamedTuple):
+    html: SafeString  # cleaned, with the held pieces back: for templates
+    with_placeholders: str  # cleaned, the held pieces still placeholders: cheaper to read the text of
+
+
+def sanitize(fragment: str, held: "Placeholders | None" = None) -> Sanitized:
     """Clean the fragment, put back the markup `held` kept out of it, and mark it safe for templates.
 
     Only this module and the embed splitter (`embeds.syntax`, which cuts HTML returned here) mark
     anything safe."""
     cleaned = clean(fragment)
-    return mark_safe(held.restore(cleaned) if held else cleaned)  # noqa: S308 - cleaned or prechecked
+    return Sanitized(mark_safe(held.restore(cleaned) if held else cleaned), cleaned)  # noqa: S308 - cleaned or prechecked
 
 
 # Only links to a place on this site: a fragment, or a path that is not protocol-relative.
@@ -135,6 +141,7 @@ class Placeholders:
     def __init__(self):
         self.token = secrets.token_hex(8)
         self.pieces: list[SafeString] = []
+        self.pattern = re.compile(f"\ue000{self.token}:(\\d+)\ue001")  # any one of this fragment's placeholders
 
     def hold(self, piece: SafeString) -> str:
         if not isinstance(piece, SafeString):
@@ -145,7 +152,7 @@ class Placeholders:
     def restore(self, cleaned: str) -> str:
         if not self.pieces:
             return cleaned
-        return re.sub(f"\ue000{self.token}:(\\d+)\ue001", lambda match: self.pieces[int(match[1])], cleaned)
+        return self.pattern.sub(lambda match: self.pieces[int(match[1])], cleaned)
 
 
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
