@@ -18,6 +18,7 @@ import gzip
 import hashlib
 from functools import wraps
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -99,6 +100,10 @@ class PageMemoMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Whether a session cookie belongs to a signed-in user is a database read: leave those to the
+        # view, where a database that does not answer gets the 503 page (operations.middleware).
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return self.get_response(request)
         found = _memo_and_key(request)
         stored = found[0].get(found[1]) if found is not None else None
         if stored is None:

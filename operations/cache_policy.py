@@ -8,8 +8,8 @@ the same for everyone and never what belongs to one visitor. Three classes:
   shared caches keep it for a short while.
 - **private**: the same request from a visitor who carries cookies (a consent choice, reading
   preferences): their page may differ, so only their own browser keeps it.
-- **private, no-store**: anything that sets a cookie, holds a CSRF token, is for a signed-in
-  user, or is not a GET: staff pages, the admin, the find-a-clinic form and its thank-you page.
+- **private, no-store**: anything that sets a cookie, holds a CSRF token, is for a browser with a
+  session (staff), or is not a GET: staff pages, the admin, the find-a-clinic form and its thank-you page.
 
 Pages differ by the consent cookie and the Global Privacy Control signal, so every response says
 `Vary: Cookie, Sec-GPC`. A response that set Cache-Control itself (never_cache, WhiteNoise's
@@ -26,9 +26,9 @@ VARY_BY = ("Cookie", "Sec-GPC")
 def response_is_personal(request, response) -> bool:
     if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return True
-    user = getattr(request, "user", None)
-    # Without a session cookie nobody is signed in, so most requests never load a user.
-    return settings.SESSION_COOKIE_NAME in request.COOKIES and user is not None and user.is_authenticated
+    # Only staff ever get a session cookie. Whether it is still signed in would be a database read
+    # (one that fails while the database is down), and the page is private to them either way.
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
 class CachePolicyMiddleware:

@@ -58,3 +58,20 @@ def test_cookie_choice_is_honoured_without_its_record(database_refuses_writes, c
 def test_pages_that_need_no_database_keep_answering(database_refuses_writes, client, article):
     for path in [article, "/", "/articles/", "/search/?q=risks", "/find-a-clinic/", "/cookies/", "/healthz"]:
         assert client.get(path).status_code == 200, path
+
+
+def test_a_session_cookie_on_a_memoized_page_gets_the_503_page_when_the_database_does_not_answer(
+    client, article, monkeypatch
+):
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import OperationalError
+
+    assert client.get(article).status_code == 200  # memoized now
+    client.cookies["sessionid"] = "a-session-we-cannot-look-up"
+
+    def no_database(self):
+        raise OperationalError("the database did not answer")
+
+    monkeypatch.setattr(SessionStore, "load", no_database)
+    response = client.get(article)
+    assert response.status_code == 503 and response["Retry-After"] == "120"
