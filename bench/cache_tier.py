@@ -5,8 +5,9 @@ wrk (-t2, 16 connections, no cookies, Accept-Encoding: gzip) alternates, over 3 
 nginx serving a static copy of the heaviest article's gzipped bytes, the same page through the cache
 tier (the `make serve-cached` stack: nginx with deploy/nginx/ketamine.conf in front of gunicorn),
 gunicorn directly, and gunicorn's /healthz. One nginx (1 worker) serves both nginx rows, each with
-its files kept open (open_file_cache, as deploy/nginx/ does for cached pages); gunicorn runs 2 workers. Targets: the cache tier reaches at least 70% of static nginx; the article page
-from gunicorn directly at least 90% of /healthz. Every run is bounded in time.
+its files kept open (open_file_cache, as deploy/nginx/ does for cached pages); gunicorn runs 2
+workers. Targets: the cache tier reaches at least 70% of static nginx; the article page from
+gunicorn directly at least 90% of /healthz. Every run is bounded in time.
 """
 
 import argparse
